@@ -1,0 +1,22 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+/** One real host of a platform, served by the sandbox under a path prefix. */
+export interface SandboxHost {
+  /** The real host name, e.g. `graph.facebook.com`. */
+  host: string;
+  /** Where the sandbox serves it, e.g. `/meta/graph`. */
+  prefix: string;
+  purpose: 'api' | 'oauth' | 'conversions';
+}
+
+/**
+ * A platform imitation: its hosts, its routes, and the way it says "no such path"
+ * in its own error envelope (each platform answers differently, and adapters must cope).
+ */
+export interface SandboxPlatform {
+  id: 'meta' | 'google' | 'tiktok' | 'snapchat';
+  name: string;
+  hosts: SandboxHost[];
+  register(app: FastifyInstance, host: SandboxHost): Promise<void>;
+  notFound(req: FastifyRequest, reply: FastifyReply, host: SandboxHost): FastifyReply;
+}

@@ -1,0 +1,122 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one place that reads the environment. Everything else receives a typed `Config`,
+ * so a typo in a setting stops start-up with the variable's name instead of silently
+ * falling back to a default.
+ */
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(3000),
+  PUBLIC_URL: z.url().optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+  MIGRATE_ON_START: bool.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(15000),
+  JOBS_POLL_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  JOBS_SCHEDULES_ENABLED: bool.default(true),
+  SANDBOX_ENABLED: bool.default(true),
+  SANDBOX_HOST: z.string().min(1).default('127.0.0.1'),
+  SANDBOX_PORT: port.default(4010),
+  WEB_DIST_DIR: z.string().min(1).default('./dist/web'),
+});
+
+export type Env = z.input<typeof envSchema>;
+export type Role = 'all' | 'api' | 'worker';
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  role: Role;
+  http: { host: string; port: number; publicUrl: string; bodyLimitBytes: number };
+  db:
+    | { kind: 'pglite'; dataDir: string; migrateOnStart: boolean }
+    | { kind: 'postgres'; url: string; poolMax: number; connectTimeoutMs: number; migrateOnStart: boolean };
+  jobs: { pollIntervalSeconds: number; schedulesEnabled: boolean };
+  sandbox: { enabled: boolean; host: string; port: number; publicUrl: string };
+  log: { level: string; pretty: boolean };
+  web: { distDir: string };
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly issues: { variable: string; message: string }[]) {
+    super(
+      'Invalid configuration:\n' + issues.map((i) => `  ${i.variable}: ${i.message}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+const KNOWN = new Set(Object.keys(envSchema.shape));
+
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  role: Role = 'all',
+  opts: { cwd?: string; isTty?: boolean } = {},
+): Config {
+  // Empty strings mean "unset" (a common shell habit: `PORT= npm start`).
+  const relevant: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (KNOWN.has(k) && v !== undefined && v !== '') relevant[k] = v;
+
+  const parsed = envSchema.safeParse(relevant);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => ({ variable: String(i.path[0] ?? '?'), message: i.message })),
+    );
+  }
+  const e = parsed.data;
+  const cwd = opts.cwd ?? process.cwd();
+  const localHost = (h: string) => (h === '0.0.0.0' || h === '::' ? 'localhost' : h === '127.0.0.1' ? 'localhost' : h);
+
+  return {
+    env: e.NODE_ENV,
+    role,
+    http: {
+      host: e.HOST,
+      port: e.PORT,
+      publicUrl: (e.PUBLIC_URL ?? `http://${localHost(e.HOST)}:${e.PORT}`).replace(/\/$/, ''),
+      bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    },
+    db: e.DATABASE_URL
+      ? {
+          kind: 'postgres',
+          url: e.DATABASE_URL,
+          poolMax: e.DATABASE_POOL_MAX,
+          connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+          migrateOnStart: e.MIGRATE_ON_START,
+        }
+      : { kind: 'pglite', dataDir: path.resolve(cwd, e.DATA_DIR), migrateOnStart: e.MIGRATE_ON_START },
+    jobs: { pollIntervalSeconds: e.JOBS_POLL_INTERVAL_SECONDS, schedulesEnabled: e.JOBS_SCHEDULES_ENABLED },
+    sandbox: {
+      // The sandbox only makes sense beside an embedded, all-in-one process; scaled
+      // deployments point the adapters at real hosts or a separately run sandbox.
+      enabled: e.SANDBOX_ENABLED && role === 'all',
+      host: e.SANDBOX_HOST,
+      port: e.SANDBOX_PORT,
+      publicUrl: `http://${localHost(e.SANDBOX_HOST)}:${e.SANDBOX_PORT}`,
+    },
+    log: { level: e.LOG_LEVEL, pretty: e.LOG_FORMAT ? e.LOG_FORMAT === 'pretty' : (opts.isTty ?? false) },
+    web: { distDir: path.resolve(cwd, e.WEB_DIST_DIR) },
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+  };
+}
+
+/** Variables, defaults and meanings, rendered into the README by a test that keeps them in sync. */
+export const configVariables = Object.keys(envSchema.shape);

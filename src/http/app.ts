@@ -1,0 +1,83 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import type { DatabaseHandle } from '../db/types.js';
+import type { JobQueue } from '../jobs/queue.js';
+import type { Metrics } from '../observability/metrics.js';
+import { installErrorHandling } from './error-handler.js';
+import { requestId } from './request-id.js';
+import { registerWeb } from './web.js';
+import { systemRoutes } from '../system/routes.js';
+import { version } from '../version.js';
+
+export interface HttpDeps {
+  config: Config;
+  log: Logger;
+  db: DatabaseHandle;
+  queue: JobQueue;
+  metrics: Metrics;
+  startedAt: Date;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: HttpDeps;
+  }
+}
+
+export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.log.child({ component: 'http' }) as FastifyBaseLogger,
+    genReqId: requestId,
+    requestIdHeader: false,
+    bodyLimit: deps.config.http.bodyLimitBytes,
+    trustProxy: true,
+    return503OnClosing: true,
+  });
+  app.decorate('deps', deps);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    deps.metrics.httpDuration.observe(
+      { method: req.method, route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        // The app loads only its own bundles; images may be data: URIs (icons).
+        'img-src': ["'self'", 'data:'],
+        'connect-src': ["'self'"],
+        // Embedded mode is plain http (often a LAN address); TLS and its upgrade belong to the proxy.
+        'upgrade-insecure-requests': null,
+      },
+    },
+    // Served over plain http on localhost in the embedded mode; a proxy adds HSTS in production.
+    strictTransportSecurity: false,
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Stratum API', version, description: 'Trust-gated ad autopilot for Meta, Google, TikTok and Snapchat.' },
+      servers: [{ url: deps.config.http.publicUrl }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  await app.register(systemRoutes);
+  await registerWeb(app, deps.config.web.distDir);
+  return app;
+}

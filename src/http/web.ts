@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { envelope } from '../errors.js';
+
+function isApiPath(url: string): boolean {
+  return /^\/(api|healthz|readyz|metrics)(\/|\?|$)/.test(url);
+}
+
+function wantsHtml(req: FastifyRequest): boolean {
+  return (req.method === 'GET' || req.method === 'HEAD') && !isApiPath(req.url) && (req.headers.accept ?? '').includes('text/html');
+}
+
+/**
+ * Serves the built web app (when there is one) and answers everything unknown: a page
+ * route gets the app's `index.html` (client-side routing), anything else a JSON 404.
+ */
+export async function registerWeb(app: FastifyInstance, distDir: string): Promise<void> {
+  const indexFile = path.join(distDir, 'index.html');
+  const hasWeb = fs.existsSync(indexFile);
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: distDir,
+      wildcard: false,
+      index: false,
+      setHeaders(res, file) {
+        // Vite fingerprints everything under assets/; the HTML must always be revalidated.
+        res.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+    const sendIndex = (_req: FastifyRequest, reply: FastifyReply) =>
+      reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
+    app.get('/', { schema: { hide: true } }, sendIndex);
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (hasWeb && wantsHtml(req)) return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
+    return reply.status(404).send(envelope('NOT_FOUND', `No route for ${req.method} ${req.url.split('?')[0]}`));
+  });
+}

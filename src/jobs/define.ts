@@ -1,0 +1,64 @@
+import type { z } from 'zod';
+import type { Logger } from 'pino';
+import type { Db } from '../db/types.js';
+
+export interface RetryPolicy {
+  /** Attempts after the first one. */
+  limit: number;
+  /** Seconds before the first retry; doubled on each later one when `backoff` is set. */
+  delaySeconds: number;
+  backoff: boolean;
+}
+
+export interface JobContext {
+  db: Db;
+  log: Logger;
+  jobId: string;
+  /** 0 on the first attempt. */
+  retryCount: number;
+  now: () => Date;
+}
+
+/** What the queue needs to know of any job, whatever its payload type. */
+export interface RegisteredJob {
+  name: string;
+  retry: RetryPolicy;
+  /** An attempt running longer than this is failed (and retried if the policy allows). */
+  expireInSeconds: number;
+  /** How many of this job one worker process runs at once. */
+  concurrency: number;
+  /** Validates a stored payload and runs the handler. */
+  run(raw: unknown, ctx: JobContext): Promise<void>;
+}
+
+export interface JobDefinition<S extends z.ZodType> extends RegisteredJob {
+  payload: S;
+  /** Jobs with the same key are deduplicated while one is queued (e.g. `conv:meta:<pixel>:<event_id>`). */
+  singletonKey?: (payload: z.output<S>) => string;
+}
+
+const DEFAULT_RETRY: RetryPolicy = { limit: 5, delaySeconds: 10, backoff: true };
+
+export interface JobSpec<S extends z.ZodType> {
+  name: string;
+  payload: S;
+  handler: (payload: z.output<S>, ctx: JobContext) => Promise<void>;
+  retry?: RetryPolicy;
+  expireInSeconds?: number;
+  concurrency?: number;
+  singletonKey?: (payload: z.output<S>) => string;
+}
+
+/** Declares a job; its payload schema is checked on enqueue and again when it runs. */
+export function defineJob<S extends z.ZodType>(spec: JobSpec<S>): JobDefinition<S> {
+  if (!/^[a-z][a-z0-9_.-]*$/.test(spec.name)) throw new Error(`Bad job name: ${spec.name}`);
+  return {
+    name: spec.name,
+    payload: spec.payload,
+    retry: spec.retry ?? DEFAULT_RETRY,
+    expireInSeconds: spec.expireInSeconds ?? 15 * 60,
+    concurrency: spec.concurrency ?? 1,
+    ...(spec.singletonKey ? { singletonKey: spec.singletonKey } : {}),
+    run: (raw, ctx) => spec.handler(spec.payload.parse(raw), ctx),
+  };
+}

@@ -1,0 +1,53 @@
+import pino from 'pino';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig, type Config } from '../../src/config.js';
+import { buildHttpApp } from '../../src/http/app.js';
+import type { RegisteredJob } from '../../src/jobs/define.js';
+import { JobQueue } from '../../src/jobs/queue.js';
+import { jobRegistry } from '../../src/jobs/registry.js';
+import { createMetrics, type Metrics } from '../../src/observability/metrics.js';
+import type { DatabaseHandle } from '../../src/db/types.js';
+import { createTestDatabase } from './db.js';
+
+export const silentLog = pino({ level: 'silent' });
+
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({ WEB_DIST_DIR: '.tmp/no-web', SANDBOX_ENABLED: 'false', PORT: '0', ...env }, 'all');
+}
+
+export interface TestStack {
+  config: Config;
+  db: DatabaseHandle;
+  queue: JobQueue;
+  metrics: Metrics;
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/** The HTTP app on a database of its own, as `npm start` composes it, without listening. */
+export async function createTestStack(opts: { registry?: readonly RegisteredJob[]; env?: Record<string, string> } = {}): Promise<TestStack> {
+  const config = testConfig(opts.env);
+  const db = await createTestDatabase();
+  const metrics = createMetrics();
+  const queue = await JobQueue.start(db, {
+    log: silentLog,
+    registry: opts.registry ?? jobRegistry,
+    pollIntervalSeconds: 0.5,
+    supervise: false,
+    schedule: false,
+  });
+  metrics.setQueueSource(() => queue.counts());
+  const app = await buildHttpApp({ config, log: silentLog, db, queue, metrics, startedAt: new Date() });
+  return {
+    config,
+    db,
+    queue,
+    metrics,
+    app,
+    async close() {
+      await app.close();
+      await queue.stop(1000);
+      await db.close();
+    },
+  };
+}
