@@ -27,13 +27,15 @@ export interface RegisteredJob {
   expireInSeconds: number;
   /** How many of this job one worker process runs at once. */
   concurrency: number;
+  /** Jobs with a singleton key get a queue that holds at most one queued job per key. */
+  deduplicated: boolean;
   /** Validates a stored payload and runs the handler. */
   run(raw: unknown, ctx: JobContext): Promise<void>;
 }
 
 export interface JobDefinition<S extends z.ZodType> extends RegisteredJob {
   payload: S;
-  /** Jobs with the same key are deduplicated while one is queued (e.g. `conv:meta:<pixel>:<event_id>`). */
+  /** Jobs with the same key are deduplicated while one waits in the queue (e.g. `sync:<connection id>`). */
   singletonKey?: (payload: z.output<S>) => string;
 }
 
@@ -58,6 +60,7 @@ export function defineJob<S extends z.ZodType>(spec: JobSpec<S>): JobDefinition<
     retry: spec.retry ?? DEFAULT_RETRY,
     expireInSeconds: spec.expireInSeconds ?? 15 * 60,
     concurrency: spec.concurrency ?? 1,
+    deduplicated: spec.singletonKey !== undefined,
     ...(spec.singletonKey ? { singletonKey: spec.singletonKey } : {}),
     run: (raw, ctx) => spec.handler(spec.payload.parse(raw), ctx),
   };

@@ -80,6 +80,8 @@ export class JobQueue {
     for (const job of this.opts.registry) {
       const options: PgBoss.Queue = {
         name: job.name,
+        // pg-boss's "short" policy: one queued (not yet running) job per singleton key.
+        policy: job.deduplicated ? 'short' : 'standard',
         retryLimit: job.retry.limit,
         retryDelay: job.retry.delaySeconds,
         retryBackoff: job.retry.backoff,

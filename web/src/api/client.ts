@@ -1,0 +1,62 @@
+/** The API's error envelope: `{ "error": { "code", "message", "details" } }`. */
+export interface ApiErrorBody {
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string | undefined,
+    readonly details: unknown,
+  ) {
+    super(message);
+  }
+}
+
+function readEnvelope(body: unknown): ApiErrorBody | undefined {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return undefined;
+  const error: unknown = body.error;
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { code, message, details } = error as Record<string, unknown>;
+  if (typeof message !== 'string') return undefined;
+  return { code: typeof code === 'string' ? code : 'UNKNOWN', message, details };
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    // Proxies and gateways answer with HTML; the caller reports the status instead.
+    return undefined;
+  }
+}
+
+/**
+ * GETs a JSON resource from the API. Non-2xx answers throw an {@link ApiError}
+ * carrying the envelope's message, so UIs can show it as-is.
+ */
+export async function apiGet<T>(path: string, init: { signal?: AbortSignal } = {}): Promise<T> {
+  const response = await fetch(path, {
+    method: 'GET',
+    headers: { Accept: 'application/json' },
+    signal: init.signal,
+  });
+  const body = await readJson(response);
+  if (!response.ok) {
+    const envelope = readEnvelope(body);
+    throw new ApiError(
+      envelope?.message ?? `Request failed with status ${String(response.status)}`,
+      response.status,
+      envelope?.code,
+      envelope?.details,
+    );
+  }
+  return body as T;
+}

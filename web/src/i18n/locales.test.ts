@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import ar from './locales/ar.json';
+import en from './locales/en.json';
+
+type Catalogue = { [key: string]: string | Catalogue };
+
+function flatten(catalogue: Catalogue, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(catalogue)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else for (const [k, v] of flatten(value, path)) out.set(k, v);
+  }
+  return out;
+}
+
+const placeholders = (text: string) => [...text.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
+
+const enKeys = flatten(en);
+const arKeys = flatten(ar);
+
+describe('translation catalogues', () => {
+  it('have exactly the same keys in English and Arabic', () => {
+    expect([...arKeys.keys()].sort()).toEqual([...enKeys.keys()].sort());
+  });
+
+  it('have no empty strings', () => {
+    for (const [key, value] of [...enKeys, ...arKeys]) {
+      expect(value.trim(), key).not.toBe('');
+    }
+  });
+
+  it('use the same interpolation placeholders in both languages', () => {
+    for (const [key, value] of enKeys) {
+      expect(placeholders(arKeys.get(key) ?? ''), key).toEqual(placeholders(value));
+    }
+  });
+
+  it('translate the hero into Arabic script rather than copying English', () => {
+    expect(ar.landing.hero.title).toMatch(/[\u0600-\u06FF]/);
+    expect(ar.landing.hero.title).not.toBe(en.landing.hero.title);
+  });
+});

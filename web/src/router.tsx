@@ -1,0 +1,51 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { LandingPage } from './pages/landing/LandingPage';
+import { NotFoundContent, NotFoundPage } from './pages/NotFound';
+import { RouteErrorPage } from './pages/RouteErrorPage';
+import { RouteLoading } from './pages/RouteLoading';
+import type { PlaceholderSection } from './pages/app/sections';
+
+// Everything under /app is code-split so the landing page ships only its own code.
+function placeholder(section: PlaceholderSection): Pick<RouteObject, 'lazy'> {
+  return {
+    lazy: async () => {
+      const { PlaceholderPage } = await import('./pages/app/PlaceholderPage');
+      return { element: <PlaceholderPage section={section} /> };
+    },
+  };
+}
+
+export const routes: RouteObject[] = [
+  {
+    errorElement: <RouteErrorPage />,
+    HydrateFallback: RouteLoading,
+    children: [
+      { index: true, element: <LandingPage /> },
+      {
+        path: 'app',
+        lazy: async () => {
+          const { AppShell } = await import('./pages/app/AppShell');
+          return { Component: AppShell };
+        },
+        children: [
+          { index: true, ...placeholder('dashboard') },
+          { path: 'campaigns', ...placeholder('campaigns') },
+          { path: 'analytics', ...placeholder('analytics') },
+          { path: 'automation', ...placeholder('automation') },
+          { path: 'settings', ...placeholder('settings') },
+          {
+            path: 'system',
+            lazy: async () => {
+              const { SystemPage } = await import('./pages/app/SystemPage');
+              return { Component: SystemPage };
+            },
+          },
+          { path: '*', Component: NotFoundContent },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);
