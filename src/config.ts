@@ -36,6 +36,7 @@ const envSchema = z.object({
   SANDBOX_HOST: z.string().min(1).default('127.0.0.1'),
   SANDBOX_PORT: port.default(4010),
   WEB_DIST_DIR: z.string().min(1).default('./dist/web'),
+  WEB_BUILD_ON_START: bool.default(true),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -51,7 +52,8 @@ export interface Config {
   jobs: { pollIntervalSeconds: number; schedulesEnabled: boolean };
   sandbox: { enabled: boolean; host: string; port: number; publicUrl: string };
   log: { level: string; pretty: boolean };
-  web: { distDir: string };
+  /** `buildOnStart`: build the web app at start when missing or older than `web/` (off in prebuilt images). */
+  web: { distDir: string; buildOnStart: boolean };
   shutdownTimeoutMs: number;
 }
 
@@ -113,7 +115,7 @@ export function loadConfig(
       publicUrl: `http://${localHost(e.SANDBOX_HOST)}:${e.SANDBOX_PORT}`,
     },
     log: { level: e.LOG_LEVEL, pretty: e.LOG_FORMAT ? e.LOG_FORMAT === 'pretty' : (opts.isTty ?? false) },
-    web: { distDir: path.resolve(cwd, e.WEB_DIST_DIR) },
+    web: { distDir: path.resolve(cwd, e.WEB_DIST_DIR), buildOnStart: e.WEB_BUILD_ON_START },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 }

@@ -35,8 +35,9 @@ try {
   // Where everything will be, said first; the logs of start-up follow.
   console.log(startBanner(config, version).join('\n'));
   const t0 = performance.now();
-  if (role !== 'worker') await ensureWebBuild({ sourceDir: path.join(root, 'web'), distDir: config.web.distDir, log });
-  const running = await startStratum(config, log);
+  const running = await startStratum(config, log, {
+    beforeListen: () => ensureWebBuild({ sourceDir: path.join(root, 'web'), distDir: config.web.distDir, log }),
+  });
   console.log(`Stratum is ready in ${((performance.now() - t0) / 1000).toFixed(1)} s${running.urls.app ? ` at ${running.urls.app}` : ''}`);
 
   closeWithGrace({ delay: config.shutdownTimeoutMs + 5000, logger: false }, async ({ signal, err }) => {

@@ -27,7 +27,12 @@ export interface RunningStratum {
  * (stateless HTTP only) or `worker` (jobs and schedules only). Whatever started is
  * stopped in reverse order, also when a later step fails.
  */
-export async function startStratum(config: Config, log: Logger): Promise<RunningStratum> {
+export interface StartOptions {
+  /** Runs after the database is open (and so locked) and before the HTTP server is built. */
+  beforeListen?: () => Promise<void>;
+}
+
+export async function startStratum(config: Config, log: Logger, opts: StartOptions = {}): Promise<RunningStratum> {
   const cleanup: Array<() => Promise<void>> = [];
   const stopAll = async () => {
     for (const fn of cleanup.reverse().splice(0)) {
@@ -73,6 +78,7 @@ export async function startStratum(config: Config, log: Logger): Promise<Running
     }
 
     if (config.role !== 'worker') {
+      if (config.web.buildOnStart) await opts.beforeListen?.();
       const http = await buildHttpApp({ config, log, db, queue, metrics, startedAt: new Date() });
       // Registered last so it closes first: stop taking requests, let in-flight ones finish.
       cleanup.push(() => http.close());
