@@ -2,6 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildSandbox } from './server.js';
 
+/** A JSON error body; each platform's own fields are read off it. */
+interface Body {
+  error?: Record<string, unknown>;
+  [field: string]: unknown;
+}
+
 let app: FastifyInstance;
 beforeAll(async () => {
   app = await buildSandbox();
@@ -26,11 +32,11 @@ describe('sandbox server', () => {
   });
 
   it.each([
-    ['/meta/graph/v25.0/unknown', 400, (b: Record<string, any>) => b.error.type === 'GraphMethodException' && b.error.code === 100 && typeof b.error.fbtrace_id === 'string'],
-    ['/google/ads/v23/unknown', 404, (b: Record<string, any>) => b.error.status === 'NOT_FOUND' && b.error.code === 404],
+    ['/meta/graph/v25.0/unknown', 400, (b: Body) => b.error?.type === 'GraphMethodException' && b.error?.code === 100 && typeof b.error?.fbtrace_id === 'string'],
+    ['/google/ads/v23/unknown', 404, (b: Body) => b.error?.status === 'NOT_FOUND' && b.error?.code === 404],
     // TikTok puts errors inside an HTTP 200 envelope.
-    ['/tiktok/business-api/open_api/v1.3/unknown/', 200, (b: Record<string, any>) => b.code === 40002 && typeof b.request_id === 'string'],
-    ['/snapchat/adsapi/v1/unknown', 404, (b: Record<string, any>) => b.request_status === 'ERROR' && typeof b.error_code === 'string'],
+    ['/tiktok/business-api/open_api/v1.3/unknown/', 200, (b: Body) => b.code === 40002 && typeof b.request_id === 'string'],
+    ['/snapchat/adsapi/v1/unknown', 404, (b: Body) => b.request_status === 'ERROR' && typeof b.error_code === 'string'],
   ])('answers an unknown path under %s in that platform\'s own error shape', async (url, status, shapeOk) => {
     const res = await app.inject(url);
     expect(res.statusCode).toBe(status);

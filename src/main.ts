@@ -19,7 +19,7 @@ if (!roles.includes(role)) {
 
 let config;
 try {
-  config = loadConfig(process.env, role, { isTty: Boolean(process.stdout.isTTY) });
+  config = loadConfig(undefined, role, { isTty: Boolean(process.stdout.isTTY) });
 } catch (err) {
   if (err instanceof ConfigError) {
     console.error(err.message);

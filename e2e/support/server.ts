@@ -6,7 +6,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const READY_TIMEOUT_MS = 120_000;
+// Below the 120 s hook timeout (with room for a forced stop), so a slow start fails
+// with this helper's message and the app's output instead of a bare hook timeout.
+const READY_TIMEOUT_MS = 90_000;
 const KILL_AFTER_MS = 20_000;
 
 export interface RunningApp {

@@ -12,6 +12,7 @@ import { installErrorHandling } from './error-handler.js';
 import { requestId } from './request-id.js';
 import { registerWeb } from './web.js';
 import { systemRoutes } from '../system/routes.js';
+import { devMailboxRoutes } from '../email/routes.js';
 import { version } from '../version.js';
 
 export interface HttpDeps {
@@ -78,6 +79,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   await app.register(systemRoutes);
+  await app.register(devMailboxRoutes);
   await registerWeb(app, deps.config.web.distDir);
   return app;
 }

@@ -3,7 +3,7 @@ import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import * as schema from './index.js';
 
 /** Installation-wide tables: the tenant root itself, and operational state that belongs to no tenant. */
-const NOT_TENANT = new Set(['workspaces', 'system_heartbeats']);
+const NOT_TENANT = new Set(['workspaces', 'system_heartbeats', 'dev_mailbox_messages']);
 
 const tables = Object.values(schema as Record<string, unknown>).filter((v): v is PgTable => v instanceof PgTable).map((t) => getTableConfig(t));
 
