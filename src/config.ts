@@ -18,6 +18,7 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(3000),
   PUBLIC_URL: z.url().optional(),
+  TRUST_PROXY: bool.default(false),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
     .string()
@@ -45,7 +46,8 @@ export type Role = 'all' | 'api' | 'worker';
 export interface Config {
   env: 'development' | 'production' | 'test';
   role: Role;
-  http: { host: string; port: number; publicUrl: string; bodyLimitBytes: number };
+  /** `trustProxy`: believe X-Forwarded-For/-Proto (only behind a proxy that sets them; client IPs feed rate limits). */
+  http: { host: string; port: number; publicUrl: string; bodyLimitBytes: number; trustProxy: boolean };
   db:
     | { kind: 'pglite'; dataDir: string; migrateOnStart: boolean }
     | { kind: 'postgres'; url: string; poolMax: number; connectTimeoutMs: number; migrateOnStart: boolean };
@@ -95,6 +97,7 @@ export function loadConfig(
       port: e.PORT,
       publicUrl: (e.PUBLIC_URL ?? `http://${localHost(e.HOST)}:${e.PORT}`).replace(/\/$/, ''),
       bodyLimitBytes: e.BODY_LIMIT_BYTES,
+      trustProxy: e.TRUST_PROXY,
     },
     db: e.DATABASE_URL
       ? {

@@ -36,7 +36,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
     genReqId: requestId,
     requestIdHeader: false,
     bodyLimit: deps.config.http.bodyLimitBytes,
-    trustProxy: true,
+    trustProxy: deps.config.http.trustProxy,
     return503OnClosing: true,
   });
   app.decorate('deps', deps);

@@ -143,10 +143,16 @@ export class JobQueue {
     for (const e of entries) await this.boss.schedule(e.job, e.cron, e.data ?? {}, { tz: e.tz });
   }
 
+  /** Cheap reachability check of the queue's tables (for readiness probes, called often). */
+  async ping(): Promise<void> {
+    await this.handle.executor.executeSql(`select version from ${BOSS_SCHEMA}.version`, []);
+  }
+
   async counts(): Promise<QueueCounts[]> {
     const { rows } = await this.handle.executor.executeSql(
       `select q.name, j.state, count(j.id)::int as n
          from ${BOSS_SCHEMA}.queue q left join ${BOSS_SCHEMA}.job j on j.name = q.name
+        where q.name not like '\\_\\_pgboss\\_\\_%'  -- pg-boss's own internal queues
         group by q.name, j.state order by q.name`,
       [],
     );

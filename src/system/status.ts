@@ -34,7 +34,7 @@ async function timed<T>(fn: () => Promise<T>, timeoutMs = 2000): Promise<{ ok: b
 }
 
 export async function checkReadiness(deps: Pick<StatusDeps, 'db' | 'queue'>): Promise<Readiness> {
-  const [database, queue] = await Promise.all([timed(() => deps.db.ping()), timed(() => deps.queue.counts())]);
+  const [database, queue] = await Promise.all([timed(() => deps.db.ping()), timed(() => deps.queue.ping())]);
   const strip = ({ value: _v, ...rest }: { ok: boolean; latencyMs: number | null; value?: unknown; error?: string }) => rest;
   return {
     status: database.ok && queue.ok ? 'ok' : 'unavailable',

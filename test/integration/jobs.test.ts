@@ -125,3 +125,12 @@ describe('jobs on the database', () => {
     expect((await db.executor.executeSql('select name from pgboss.schedule', [])).rows).toEqual([]);
   });
 });
+
+describe('queue counts', () => {
+  it('list only our own queues, not pg-boss internals', async () => {
+    // pg-boss creates this one when its scheduler first fires.
+    await db.executor.executeSql(`select pgboss.create_queue('__pgboss__send-it', '{"policy":"standard"}'::json)`, []);
+    expect((await db.executor.executeSql('select name from pgboss.queue', [])).rows.map((r) => r.name)).toContain('__pgboss__send-it');
+    expect((await queue.counts()).map((c) => c.name)).toEqual(['test.echo']);
+  });
+});
