@@ -38,6 +38,8 @@ async function expectHealthySystemPage(page: Page): Promise<void> {
   expect(await page.getByTestId('status-queue').getAttribute('data-ok')).toBe('true');
   await page.getByTestId('queue-table').waitFor({ state: 'visible' });
   await page.getByTestId('queue-row-system.heartbeat').waitFor({ state: 'visible' });
+  // The scheduler row says either when it last ran or that it has not yet (it fires once a minute).
+  expect((await page.getByTestId('status-scheduler').textContent())?.trim()).toBeTruthy();
 }
 
 describe('app shell', () => {

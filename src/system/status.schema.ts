@@ -24,6 +24,7 @@ export const systemStatusSchema = z.object({
   uptimeSeconds: z.number(),
   database: checkSchema,
   queue: checkSchema.extend({ queues: z.array(queueCountsSchema) }),
-  scheduler: z.object({ lastHeartbeatAt: z.string().nullable(), worker: z.string().nullable() }),
+  /** `ageSeconds` is measured by the server, so a browser's clock cannot skew it. */
+  scheduler: z.object({ lastHeartbeatAt: z.string().nullable(), ageSeconds: z.number().nullable(), worker: z.string().nullable() }),
 });
 export type SystemStatus = z.infer<typeof systemStatusSchema>;

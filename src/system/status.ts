@@ -62,6 +62,10 @@ export async function getSystemStatus(deps: StatusDeps): Promise<SystemStatus> {
       ...(queue.error ? { error: queue.error } : {}),
       queues: queue.value ?? [],
     },
-    scheduler: { lastHeartbeatAt: heartbeat?.beatAt.toISOString() ?? null, worker: heartbeat?.worker ?? null },
+    scheduler: {
+      lastHeartbeatAt: heartbeat?.beatAt.toISOString() ?? null,
+      ageSeconds: heartbeat ? Math.max(0, Math.round((now.getTime() - heartbeat.beatAt.getTime()) / 1000)) : null,
+      worker: heartbeat?.worker ?? null,
+    },
   };
 }

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { createTestStack, type TestStack } from '../support/stack.js';
+import os from 'node:os';
+import { heartbeatJob } from '../../src/system/heartbeat.job.js';
+import { createTestStack, silentLog, type TestStack } from '../support/stack.js';
 
 let stack: TestStack;
 
@@ -115,6 +117,16 @@ describe('HTTP edge', () => {
     expect(body.role).toBe('all');
     expect(body.database.ok).toBe(true);
     expect(body.queue.queues.map((q: { name: string }) => q.name)).toContain('system.heartbeat');
+    expect(body.scheduler).toEqual({ lastHeartbeatAt: null, ageSeconds: null, worker: null });
+  });
+
+  it('shows when the scheduler heartbeat last ran, and on which worker', async () => {
+    const beatAt = new Date(Date.now() - 90_000);
+    await heartbeatJob.run({}, { db: stack.db.db, log: silentLog, jobId: 'j1', retryCount: 0, now: () => beatAt });
+    const { scheduler } = (await stack.app.inject('/api/v1/system/status')).json();
+    expect(scheduler.lastHeartbeatAt).toBe(beatAt.toISOString());
+    expect(scheduler.ageSeconds).toBeGreaterThanOrEqual(90);
+    expect(scheduler.worker).toBe(`${os.hostname()}:${process.pid}`);
   });
 });
 

@@ -1,21 +1,9 @@
 import { apiGet } from './client';
+// The server's own contract, type-only: nothing of it reaches the bundle.
+import type { SystemStatus } from '../../../src/system/status.schema.js';
 
-export interface QueueStats {
-  name: string;
-  created: number;
-  active: number;
-  failed: number;
-}
-
-/** Shape of `GET /api/v1/system/status`. */
-export interface SystemStatus {
-  version: string;
-  mode: 'embedded' | 'postgres';
-  role: string;
-  database: { ok: boolean; latencyMs: number };
-  queue: { ok: boolean; queues: QueueStats[] };
-  uptimeSeconds: number;
-}
+export type { SystemStatus };
+export type QueueStats = SystemStatus['queue']['queues'][number];
 
 export const SYSTEM_STATUS_PATH = '/api/v1/system/status';
 

@@ -67,9 +67,11 @@ function StatusDetails({ data }: { data: SystemStatus }) {
           <dt>{t('system.fields.database')}</dt>
           <dd className="status-list__inline">
             <HealthBadge ok={data.database.ok} testId="status-database" />
-            <span data-testid="status-database-latency">
-              {t('system.latency', { ms: formatNumber(data.database.latencyMs, language) })}
-            </span>
+            {data.database.latencyMs !== null && (
+              <span data-testid="status-database-latency">
+                {t('system.latency', { ms: formatNumber(data.database.latencyMs, language) })}
+              </span>
+            )}
           </dd>
         </div>
         <div className="status-list__row">
@@ -77,6 +79,17 @@ function StatusDetails({ data }: { data: SystemStatus }) {
           <dd>
             <HealthBadge ok={data.queue.ok} testId="status-queue" />
             <QueueTable queues={data.queue.queues} />
+          </dd>
+        </div>
+        <div className="status-list__row">
+          <dt>{t('system.fields.scheduler')}</dt>
+          <dd data-testid="status-scheduler" data-value={data.scheduler.lastHeartbeatAt ?? ''}>
+            {data.scheduler.ageSeconds !== null
+              ? t('system.schedulerLastRun', {
+                  ago: formatDuration(data.scheduler.ageSeconds, language),
+                  worker: data.scheduler.worker ?? '?',
+                })
+              : t('system.schedulerNotYet')}
           </dd>
         </div>
         <div className="status-list__row">
