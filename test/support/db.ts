@@ -6,8 +6,13 @@ import { openPglite } from '../../src/db/pglite.js';
 import { openPostgres } from '../../src/db/postgres.js';
 import type { DatabaseHandle } from '../../src/db/types.js';
 
-/** A migrated database of this test file's own, on PGlite or (with DATABASE_URL) PostgreSQL. */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+export type TestDatabase = DatabaseHandle & { url?: string };
+
+/**
+ * A migrated database of this test file's own, on PGlite or (with DATABASE_URL) PostgreSQL.
+ * `empty`: on PostgreSQL, a database with no tables at all (to test migrating it).
+ */
+export async function createTestDatabase(opts: { empty?: boolean } = {}): Promise<TestDatabase> {
   const tpl = inject('dbTemplate');
   if (tpl.kind === 'pglite') {
     const handle = await openPglite({ loadDataDir: new Blob([fs.readFileSync(tpl.dumpFile)]) });
@@ -17,7 +22,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   const admin = new pg.Client({ connectionString: tpl.url });
   await admin.connect();
   try {
-    await admin.query(`create database ${name} template ${tpl.template}`);
+    await admin.query(opts.empty ? `create database ${name}` : `create database ${name} template ${tpl.template}`);
   } finally {
     await admin.end();
   }
@@ -27,6 +32,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   const close = handle.close.bind(handle);
   return {
     ...handle,
+    url: u.toString(),
     async close() {
       await close();
       const a = new pg.Client({ connectionString: tpl.url });
