@@ -28,8 +28,7 @@ async function once(role: 'all' | 'api', env: Record<string, string>): Promise<S
   await new Promise((r) => setTimeout(r, 1000));
   const metrics = await (await fetch(`${url}/metrics`)).text();
   const rss = Number(/^process_resident_memory_bytes\{[^}]*\} (\d+)/m.exec(metrics)?.[1] ?? 0);
-  p.child.kill('SIGTERM');
-  const code = await p.exited;
+  const code = await p.stop();
   if (code !== 0) throw new Error(`exit code ${code}:\n${p.output().slice(-2000)}`);
   return { readyMs, rssMb: rss / 1024 / 1024 };
 }

@@ -57,6 +57,7 @@ export async function openPglite(opts: PgliteOptions): Promise<DatabaseHandle & 
       await pg.query('select 1');
       return performance.now() - t0;
     },
+    withStartupLock: (fn) => fn(),
     async migrate() {
       // One process owns the folder (see lock.ts), so no migration lock is needed here.
       await migrate(drizzle(pg, { schema }), { migrationsFolder });

@@ -5,8 +5,8 @@ import { migrationsFolder } from './migrations-folder.js';
 import * as schema from './schema/index.js';
 import type { Db, DatabaseHandle } from './types.js';
 
-/** Arbitrary but fixed: the advisory lock that serializes migrations across processes. */
-const MIGRATION_LOCK_KEY = 727_274_001;
+/** Arbitrary but fixed: the advisory lock that serializes start-up schema work across processes. */
+const STARTUP_LOCK_KEY = 727_274_001;
 
 export interface PostgresOptions {
   url: string;
@@ -49,7 +49,23 @@ export async function openPostgres(opts: PostgresOptions): Promise<DatabaseHandl
     await pool.end().catch(() => undefined);
     throw new DatabaseUnreachableError(opts.url, err);
   }
-  const db = drizzle(pool, { schema }) as unknown as Db;
+  const pgDb = drizzle(pool, { schema });
+  const db = pgDb as unknown as Db;
+
+  /** A session-level advisory lock held on a connection of its own while `fn` uses the pool. */
+  async function withStartupLock<T>(fn: () => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    try {
+      await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK_KEY]);
+      try {
+        return await fn();
+      } finally {
+        await client.query('select pg_advisory_unlock($1)', [STARTUP_LOCK_KEY]);
+      }
+    } finally {
+      client.release();
+    }
+  }
   let closed = false;
   return {
     kind: 'postgres',
@@ -63,20 +79,11 @@ export async function openPostgres(opts: PostgresOptions): Promise<DatabaseHandl
       await pool.query('select 1');
       return performance.now() - t0;
     },
+    withStartupLock,
     async migrate() {
       // Several API and worker processes may start together: one migrates, the others
-      // wait on the same advisory lock and then find nothing left to do.
-      const client = await pool.connect();
-      try {
-        await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-        try {
-          await migrate(drizzle(client, { schema }), { migrationsFolder });
-        } finally {
-          await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
-        }
-      } finally {
-        client.release();
-      }
+      // wait on the lock and then find nothing left to do.
+      await withStartupLock(() => migrate(pgDb, { migrationsFolder }));
     },
     async close() {
       if (closed) return;

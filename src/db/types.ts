@@ -26,5 +26,10 @@ export interface DatabaseHandle {
   ping(): Promise<number>;
   /** Applies pending migrations from `migrations/`; safe when several processes start at once. */
   migrate(): Promise<void>;
+  /**
+   * Runs `fn` while no other process runs its own start-up step (schema installs that are
+   * not safe to run concurrently, like pg-boss's). A no-op lock on PGlite: one process per folder.
+   */
+  withStartupLock<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

@@ -70,9 +70,13 @@ export class JobQueue {
       archiveCompletedAfterSeconds: 24 * 3600,
     } as PgBoss.ConstructorOptions);
     boss.on('error', (err) => opts.log.error({ err }, 'job queue error'));
-    await boss.start();
     const queue = new JobQueue(boss, handle, opts);
-    await queue.ensureQueues();
+    // pg-boss checks for its schema and then creates it, which races when several
+    // processes start together on a new database: one at a time.
+    await handle.withStartupLock(async () => {
+      await boss.start();
+      await queue.ensureQueues();
+    });
     return queue;
   }
 

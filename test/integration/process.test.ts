@@ -38,8 +38,7 @@ describe.skipIf(testDbKind() === 'postgres')('the embedded process', () => {
     expect(await second.exited).toBe(1);
     expect(second.output()).toContain('is in use by another Stratum process');
 
-    first.child.kill('SIGTERM');
-    expect(await first.exited).toBe(0);
+    expect(await first.stop()).toBe(0);
     expect(fs.existsSync(path.join(dataDir, 'stratum.lock'))).toBe(false);
 
     // Write while it is stopped, then start again: the row and the queue schema are still there.

@@ -10,7 +10,7 @@ import { silentLog } from '../support/stack.js';
 const procs: Spawned[] = [];
 let db: TestDatabase | undefined;
 afterAll(async () => {
-  for (const p of procs) p.child.kill('SIGKILL');
+  await Promise.all(procs.map((p) => p.stop(1000)));
   await db?.close();
 });
 
@@ -63,7 +63,6 @@ describe.skipIf(testDbKind() !== 'postgres')('scaled mode on PostgreSQL', () => 
     expect(s1!.scheduler.worker).toBe(rows[0]!.worker);
     expect(s2!.scheduler.worker).toBe(rows[0]!.worker);
 
-    for (const p of [api1, api2, worker]) p.child.kill('SIGTERM');
-    expect(await Promise.all([api1.exited, api2.exited, worker.exited])).toEqual([0, 0, 0]);
+    expect(await Promise.all([api1, api2, worker].map((p) => p.stop()))).toEqual([0, 0, 0]);
   });
 });
