@@ -11,7 +11,10 @@ const children: ChildProcess[] = [
     stdio: 'inherit',
     env: { ...process.env, WEB_BUILD_ON_START: 'false', LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty' },
   }),
-  spawn(bin('vite'), ['--config', 'web/vite.config.ts'], { stdio: 'inherit' }),
+  spawn(bin('vite'), ['--config', 'web/vite.config.ts'], {
+    stdio: 'inherit',
+    env: { ...process.env, STRATUM_API_URL: process.env.STRATUM_API_URL ?? `http://localhost:${process.env.PORT ?? 3000}` },
+  }),
 ];
 
 let stopping = false;

@@ -21,7 +21,7 @@ export function createLogger(cfg: Config['log'], base: Record<string, unknown> =
     base: { pid: process.pid, ...base },
     redact: { paths: redactPaths, censor: '[redacted]' },
     ...(cfg.pretty
-      ? { transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } } }
+      ? { transport: { target: 'pino-pretty', options: { colorize: true, singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } } }
       : {}),
   });
 }

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -144,6 +145,32 @@ describe('readiness when the database is gone', () => {
       expect((await s.app.inject('/healthz')).statusCode).toBe(200);
     } finally {
       await s.app.close();
+    }
+  });
+});
+
+describe('stopping the HTTP server', () => {
+  it('lets a request in flight finish before it closes', async () => {
+    const s = await createTestStack();
+    try {
+      s.app.get('/api/v1/test/slow', async () => {
+        await new Promise((r) => setTimeout(r, 500));
+        return { done: true };
+      });
+      await s.app.listen({ host: '127.0.0.1', port: 0 });
+      const { port } = s.app.server.address() as AddressInfo;
+      const inFlight = fetch(`http://127.0.0.1:${port}/api/v1/test/slow`);
+      await new Promise((r) => setTimeout(r, 100));
+      const closing = s.app.close();
+      const res = await inFlight;
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ done: true });
+      // And the server is gone promptly: the kept-alive socket does not hold it open.
+      const t0 = Date.now();
+      await closing;
+      expect(Date.now() - t0).toBeLessThan(3000);
+    } finally {
+      await s.close();
     }
   });
 });

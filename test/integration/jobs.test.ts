@@ -134,3 +134,26 @@ describe('queue counts', () => {
     expect((await queue.counts()).map((c) => c.name)).toEqual(['test.echo']);
   });
 });
+
+describe('stopping a worker', () => {
+  it('hands a job still running at the deadline back to the queue for another attempt', async () => {
+    let started = false;
+    const slow = defineJob({
+      name: 'test.slow',
+      payload: z.object({}),
+      retry: { limit: 3, delaySeconds: 1, backoff: false },
+      async handler() {
+        started = true;
+        await new Promise((r) => setTimeout(r, 10_000));
+      },
+    });
+    const q = await JobQueue.start(db, { log: silentLog, registry: [slow], pollIntervalSeconds: 0.5, supervise: false, schedule: false });
+    await q.startWorkers();
+    const id = await q.enqueue(slow, {});
+    await waitFor(() => started);
+    await q.stop(1000);
+    // Failed by the stop, with attempts left: the next worker to poll runs it again.
+    const { rows } = await db.executor.executeSql('select state from pgboss.job where id = $1', [id]);
+    expect(rows[0]).toEqual({ state: 'retry' });
+  });
+});
