@@ -37,6 +37,9 @@ const envSchema = z.object({
   SANDBOX_ENABLED: bool.default(true),
   SANDBOX_HOST: z.string().min(1).default('127.0.0.1'),
   SANDBOX_PORT: port.default(4010),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  EMAIL_FROM: z.string().min(3).default('Stratum <hello@stratum.local>'),
+  DEV_MAILBOX_ENABLED: bool.optional(),
   WEB_DIST_DIR: z.string().min(1).default('./dist/web'),
   WEB_BUILD_ON_START: bool.default(true),
 });
@@ -57,6 +60,8 @@ export interface Config {
   log: { level: string; pretty: boolean };
   /** `buildOnStart`: build the web app at start when missing or older than `web/` (off in prebuilt images). */
   web: { distDir: string; buildOnStart: boolean };
+  /** `smtpUrl` unset: mail goes to the dev mailbox, when that is enabled (by default everywhere but production). */
+  email: { smtpUrl: string | null; from: string; devMailboxEnabled: boolean };
   shutdownTimeoutMs: number;
 }
 
@@ -120,6 +125,11 @@ export function loadConfig(
     },
     log: { level: e.LOG_LEVEL, pretty: e.LOG_FORMAT ? e.LOG_FORMAT === 'pretty' : (opts.isTty ?? false) },
     web: { distDir: path.resolve(cwd, e.WEB_DIST_DIR), buildOnStart: e.WEB_BUILD_ON_START },
+    email: {
+      smtpUrl: e.SMTP_URL ?? null,
+      from: e.EMAIL_FROM,
+      devMailboxEnabled: e.DEV_MAILBOX_ENABLED ?? e.NODE_ENV !== 'production',
+    },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 }

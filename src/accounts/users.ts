@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, getTableColumns } from 'drizzle-orm';
 import { isUniqueViolation } from '../db/errors.js';
 import { z } from 'zod';
 import { newId } from '../db/ids.js';
@@ -11,21 +11,13 @@ export const userInputSchema = z.object({
   email: z.email().max(320),
   fullName: z.string().trim().min(1).max(200),
   role: z.enum(userRoles).default('member'),
+  language: z.enum(['en', 'ar']).default('en'),
 });
 export type UserInput = z.input<typeof userInputSchema>;
 
 /** A user as the rest of the product sees one: never with the password hash. */
 export type User = Omit<UserRow, 'passwordHash'>;
-const publicColumns = {
-  id: users.id,
-  workspaceId: users.workspaceId,
-  email: users.email,
-  fullName: users.fullName,
-  role: users.role,
-  status: users.status,
-  createdAt: users.createdAt,
-  updatedAt: users.updatedAt,
-};
+const { passwordHash: _secret, ...publicColumns } = getTableColumns(users);
 
 export async function addUser(db: DbOrTx, scope: WorkspaceScope, input: UserInput): Promise<User> {
   const values = userInputSchema.parse(input);

@@ -1,4 +1,4 @@
-import { desc } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { newId } from '../db/ids.js';
 import { devMailboxMessages } from '../db/schema/index.js';
 import type { DbOrTx } from '../db/types.js';
@@ -20,12 +20,18 @@ export function devMailboxTransport(db: DbOrTx): EmailTransport {
         subject: m.subject,
         textBody: m.text,
         htmlBody: m.html ?? null,
+        headers: m.headers ?? {},
       });
       return { id };
     },
   };
 }
 
-export async function listDevMailbox(db: DbOrTx, limit = 100): Promise<DevMailboxMessage[]> {
-  return db.select().from(devMailboxMessages).orderBy(desc(devMailboxMessages.createdAt), desc(devMailboxMessages.id)).limit(limit);
+export async function listDevMailbox(db: DbOrTx, opts: { to?: string; limit?: number } = {}): Promise<DevMailboxMessage[]> {
+  return db
+    .select()
+    .from(devMailboxMessages)
+    .where(opts.to ? eq(sql`lower(${devMailboxMessages.toAddress})`, opts.to.toLowerCase()) : undefined)
+    .orderBy(desc(devMailboxMessages.createdAt), desc(devMailboxMessages.id))
+    .limit(opts.limit ?? 100);
 }

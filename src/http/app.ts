@@ -1,5 +1,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -9,10 +11,15 @@ import type { DatabaseHandle } from '../db/types.js';
 import type { JobQueue } from '../jobs/queue.js';
 import type { Metrics } from '../observability/metrics.js';
 import { installErrorHandling } from './error-handler.js';
+import { AppError } from '../errors.js';
+import { installCsrfProtection } from './csrf.js';
+import { captureRoutes } from '../capture/routes.js';
+import { authRoutes } from '../accounts/routes.js';
 import { requestId } from './request-id.js';
 import { registerWeb } from './web.js';
 import { systemRoutes } from '../system/routes.js';
 import { devMailboxRoutes } from '../email/routes.js';
+import { usesDevMailbox } from '../email/transport.js';
 import { version } from '../version.js';
 
 export interface HttpDeps {
@@ -64,6 +71,17 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
     );
   });
 
+  await app.register(cookie);
+  // Limits are set per route (intake, auth); an in-process store, so each API process counts alone.
+  await app.register(rateLimit, {
+    global: false,
+    // The plugin throws what this returns; an AppError goes through the one error envelope.
+    errorResponseBuilder: (_req, ctx) => {
+      const seconds = Math.ceil(ctx.ttl / 1000);
+      return new AppError('RATE_LIMITED', `Too many requests; try again in ${seconds} s`, { retryAfterSeconds: seconds });
+    },
+  });
+  installCsrfProtection(app, deps.config.http.publicUrl);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -89,7 +107,9 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   await app.register(systemRoutes);
-  await app.register(devMailboxRoutes);
+  await app.register(captureRoutes);
+  await app.register(authRoutes);
+  if (usesDevMailbox(deps.config.email)) await app.register(devMailboxRoutes);
   await registerWeb(app, deps.config.web.distDir);
   return app;
 }

@@ -1,6 +1,15 @@
 import type { z } from 'zod';
 import type { Logger } from 'pino';
 import type { Db } from '../db/types.js';
+import type { EmailTransport } from '../email/types.js';
+
+/** What job handlers may use besides the database: built once per process at start. */
+export interface JobServices {
+  email: EmailTransport;
+  /** Where links in email point (PUBLIC_URL). */
+  publicUrl: string;
+  emailFrom: string;
+}
 
 export interface RetryPolicy {
   /** Attempts after the first one. */
@@ -17,6 +26,7 @@ export interface JobContext {
   /** 0 on the first attempt. */
   retryCount: number;
   now: () => Date;
+  services: JobServices;
 }
 
 /** What the queue needs to know of any job, whatever its payload type. */

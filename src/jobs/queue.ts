@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Logger } from 'pino';
 import type { DatabaseHandle, Tx } from '../db/types.js';
 import { transactionExecutor } from '../db/tx.js';
-import type { JobDefinition, RegisteredJob } from './define.js';
+import type { JobDefinition, JobServices, RegisteredJob } from './define.js';
 import type { ScheduleEntry } from './schedule.js';
 
 export const BOSS_SCHEMA = 'pgboss';
@@ -45,6 +45,8 @@ export interface JobQueueOptions {
   supervise: boolean;
   schedule: boolean;
   now?: () => Date;
+  /** Needed by processes that run jobs; producers (the API) may leave it out. */
+  services?: JobServices;
   onJobDone?: (name: string, outcome: JobOutcome, seconds: number) => void;
 }
 
@@ -114,6 +116,8 @@ export class JobQueue {
   /** Starts polling every registered queue. */
   async startWorkers(): Promise<void> {
     const now = this.opts.now ?? (() => new Date());
+    const services = this.opts.services;
+    if (!services) throw new Error('JobQueue: services are required to run jobs');
     for (const job of this.opts.registry) {
       for (let i = 0; i < job.concurrency; i++) {
         await this.boss.work<unknown>(
@@ -124,7 +128,7 @@ export class JobQueue {
               const log = this.opts.log.child({ job: job.name, jobId: j.id, attempt: j.retryCount + 1 });
               const t0 = performance.now();
               try {
-                await job.run(j.data, { db: this.handle.db, log, jobId: j.id, retryCount: j.retryCount, now });
+                await job.run(j.data, { db: this.handle.db, log, jobId: j.id, retryCount: j.retryCount, now, services });
                 this.opts.onJobDone?.(job.name, 'completed', (performance.now() - t0) / 1000);
               } catch (err) {
                 this.opts.onJobDone?.(job.name, 'failed', (performance.now() - t0) / 1000);

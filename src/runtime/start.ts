@@ -8,6 +8,7 @@ import { JobQueue } from '../jobs/queue.js';
 import { jobRegistry } from '../jobs/registry.js';
 import { schedules } from '../jobs/schedule.js';
 import { createMetrics, type Metrics } from '../observability/metrics.js';
+import { createEmailTransport, usesDevMailbox } from '../email/transport.js';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
 
 export interface RunningStratum {
@@ -54,6 +55,11 @@ export async function startStratum(config: Config, log: Logger, opts: StartOptio
     const queue = await JobQueue.start(db, {
       log: log.child({ component: 'jobs' }),
       registry: jobRegistry,
+      services: {
+        email: createEmailTransport(config.email, db.db, log.child({ component: 'email' })),
+        publicUrl: config.http.publicUrl,
+        emailFrom: config.email.from,
+      },
       pollIntervalSeconds: config.jobs.pollIntervalSeconds,
       supervise: runsJobs,
       schedule: runsJobs && config.jobs.schedulesEnabled,
@@ -87,7 +93,7 @@ export async function startStratum(config: Config, log: Logger, opts: StartOptio
       const port = typeof addr === 'object' && addr ? addr.port : config.http.port;
       running.http = http;
       running.urls.app = config.http.port === 0 ? config.http.publicUrl.replace(/:\d+$/, `:${port}`) : config.http.publicUrl;
-      running.urls.mailbox = `${running.urls.app}/dev/mailbox`;
+      if (usesDevMailbox(config.email)) running.urls.mailbox = `${running.urls.app}/dev/mailbox`;
     }
     return running;
   } catch (err) {

@@ -15,9 +15,17 @@ describe('dev mailbox', () => {
     await new Promise((r) => setTimeout(r, 5));
     await mail.send({ to: 'sara@midas.sa', from: 'Stratum <hello@stratum.local>', subject: 'تأكيد بريدك', text: 'two <script>alert(1)</script>' });
 
-    const res = await stack.app.inject('/api/v1/dev/mailbox');
+    await mail.send({ to: 'other@midas.sa', from: 'x@y.z', subject: 'Someone else', text: 'Open https://stratum.test/a?b=1' });
+
+    const res = await stack.app.inject('/api/v1/dev/mailbox?to=SARA%40midas.sa');
     expect(res.statusCode).toBe(200);
-    expect(res.json().messages.map((m: { subject: string }) => m.subject)).toEqual(['تأكيد بريدك', 'First']);
+    const list = res.json() as Array<{ subject: string; to: string; links: string[]; sent_at: string }>;
+    expect(list.map((m) => m.subject)).toEqual(['تأكيد بريدك', 'First']);
+    expect(Object.keys(list[0]!).sort()).toEqual(['from', 'headers', 'html', 'id', 'links', 'sent_at', 'subject', 'text', 'to']);
+
+    const other = (await stack.app.inject('/api/v1/dev/mailbox?to=other%40midas.sa')).json();
+    expect(other[0].links).toEqual(['https://stratum.test/a?b=1']);
+    expect((await stack.app.inject('/api/v1/dev/mailbox')).json()).toHaveLength(3);
 
     const page = await stack.app.inject('/dev/mailbox');
     expect(page.headers['content-type']).toContain('text/html');
@@ -35,5 +43,29 @@ describe('dev mailbox', () => {
     const res = await stack.app.inject('/api/v1/dev/mailbox?limit=0');
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('dev mailbox availability', () => {
+  it.each([
+    ['production', { NODE_ENV: 'production' }],
+    ['a mail server configured', { SMTP_URL: 'smtp://127.0.0.1:2525' }],
+  ])('is not served with %s', async (_name, env) => {
+    const s = await createTestStack({ env });
+    try {
+      expect((await s.app.inject('/api/v1/dev/mailbox')).statusCode).toBe(404);
+      expect((await s.app.inject('/dev/mailbox')).statusCode).toBe(404);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('can be turned on in production explicitly', async () => {
+    const s = await createTestStack({ env: { NODE_ENV: 'production', DEV_MAILBOX_ENABLED: 'true' } });
+    try {
+      expect((await s.app.inject('/api/v1/dev/mailbox')).statusCode).toBe(200);
+    } finally {
+      await s.close();
+    }
   });
 });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import os from 'node:os';
 import { heartbeatJob } from '../../src/system/heartbeat.job.js';
-import { createTestStack, silentLog, type TestStack } from '../support/stack.js';
+import { createTestStack, silentLog, testServices, type TestStack } from '../support/stack.js';
 
 let stack: TestStack;
 
@@ -123,7 +123,7 @@ describe('HTTP edge', () => {
 
   it('shows when the scheduler heartbeat last ran, and on which worker', async () => {
     const beatAt = new Date(Date.now() - 90_000);
-    await heartbeatJob.run({}, { db: stack.db.db, log: silentLog, jobId: 'j1', retryCount: 0, now: () => beatAt });
+    await heartbeatJob.run({}, { db: stack.db.db, log: silentLog, jobId: 'j1', retryCount: 0, now: () => beatAt, services: testServices(stack.db.db) });
     const { scheduler } = (await stack.app.inject('/api/v1/system/status')).json();
     expect(scheduler.lastHeartbeatAt).toBe(beatAt.toISOString());
     expect(scheduler.ageSeconds).toBeGreaterThanOrEqual(90);

@@ -8,7 +8,7 @@ import { withTransaction } from '../../src/db/tx.js';
 import { createWorkspace } from '../../src/accounts/workspaces.js';
 import type { DatabaseHandle } from '../../src/db/types.js';
 import { createTestDatabase } from '../support/db.js';
-import { silentLog } from '../support/stack.js';
+import { silentLog, testServices } from '../support/stack.js';
 
 const ran: Array<{ v: string; attempt: number }> = [];
 const failuresBeforeSuccess = new Map<string, number>();
@@ -43,7 +43,7 @@ async function waitFor(check: () => boolean | Promise<boolean>, ms = 20_000): Pr
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  queue = await JobQueue.start(db, { log: silentLog, registry: [echo], pollIntervalSeconds: 0.5, supervise: true, schedule: false });
+  queue = await JobQueue.start(db, { log: silentLog, registry: [echo], services: testServices(db.db), pollIntervalSeconds: 0.5, supervise: true, schedule: false });
   await queue.startWorkers();
 });
 afterAll(async () => {
@@ -147,7 +147,7 @@ describe('stopping a worker', () => {
         await new Promise((r) => setTimeout(r, 10_000));
       },
     });
-    const q = await JobQueue.start(db, { log: silentLog, registry: [slow], pollIntervalSeconds: 0.5, supervise: false, schedule: false });
+    const q = await JobQueue.start(db, { log: silentLog, registry: [slow], services: testServices(db.db), pollIntervalSeconds: 0.5, supervise: false, schedule: false });
     await q.startWorkers();
     const id = await q.enqueue(slow, {});
     await waitFor(() => started);

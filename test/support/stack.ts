@@ -2,14 +2,20 @@ import pino from 'pino';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from '../../src/config.js';
 import { buildHttpApp } from '../../src/http/app.js';
-import type { RegisteredJob } from '../../src/jobs/define.js';
+import type { JobServices, RegisteredJob } from '../../src/jobs/define.js';
+import { devMailboxTransport } from '../../src/email/dev-mailbox.js';
 import { JobQueue } from '../../src/jobs/queue.js';
 import { jobRegistry } from '../../src/jobs/registry.js';
 import { createMetrics, type Metrics } from '../../src/observability/metrics.js';
-import type { DatabaseHandle } from '../../src/db/types.js';
+import type { DatabaseHandle, DbOrTx } from '../../src/db/types.js';
 import { createTestDatabase } from './db.js';
 
 export const silentLog = pino({ level: 'silent' });
+
+/** What job handlers get in tests: email into the dev mailbox of the test's own database. */
+export function testServices(db: DbOrTx, publicUrl = 'http://stratum.test'): JobServices {
+  return { email: devMailboxTransport(db), publicUrl, emailFrom: 'Stratum <hello@stratum.test>' };
+}
 
 export function testConfig(env: Record<string, string> = {}): Config {
   return loadConfig({ WEB_DIST_DIR: '.tmp/no-web', SANDBOX_ENABLED: 'false', PORT: '0', ...env }, 'all');
@@ -32,6 +38,7 @@ export async function createTestStack(opts: { registry?: readonly RegisteredJob[
   const queue = await JobQueue.start(db, {
     log: silentLog,
     registry: opts.registry ?? jobRegistry,
+    services: testServices(db.db, config.http.publicUrl),
     pollIntervalSeconds: 0.5,
     supervise: false,
     schedule: false,

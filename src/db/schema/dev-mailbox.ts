@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * Where email goes when no mail server is configured (the embedded default): kept here
@@ -13,7 +13,8 @@ export const devMailboxMessages = pgTable(
     subject: text('subject').notNull(),
     textBody: text('text_body').notNull(),
     htmlBody: text('html_body'),
+    headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [index('dev_mailbox_messages_created_at_idx').on(t.createdAt)],
+  (t) => [index('dev_mailbox_messages_created_at_idx').on(t.createdAt), index('dev_mailbox_messages_to_idx').on(t.toAddress)],
 );

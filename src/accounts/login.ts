@@ -1,0 +1,28 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { users } from '../db/schema/index.js';
+import type { Db } from '../db/types.js';
+import { AppError } from '../errors.js';
+import type { RequestMeta } from '../capture/record-lead.js';
+import { decoyHash, verifyPassword } from './passwords.js';
+import { createSession } from './sessions.js';
+
+/**
+ * Email and password to a session. Unknown addresses cost the same as wrong passwords
+ * (a hash is always verified), and both get the same answer.
+ */
+export async function logIn(db: Db, email: string, password: string, meta: RequestMeta): Promise<{ sessionToken: string; userId: string }> {
+  const [user] = await db
+    .select({ id: users.id, workspaceId: users.workspaceId, passwordHash: users.passwordHash, status: users.status })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()));
+  const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
+  if (!user || !user.passwordHash || !ok || user.status === 'disabled') {
+    throw new AppError('INVALID_CREDENTIALS', 'Email or password is incorrect');
+  }
+  if (user.status === 'pending_verification') {
+    throw new AppError('EMAIL_NOT_VERIFIED', 'Verify your email address first');
+  }
+  await db.update(users).set({ lastLoginAt: meta.now }).where(and(eq(users.workspaceId, user.workspaceId), eq(users.id, user.id)));
+  const session = await createSession(db, user, meta, meta.now);
+  return { sessionToken: session.token, userId: user.id };
+}

@@ -1,0 +1,80 @@
+import { eq, sql } from 'drizzle-orm';
+import { newId } from '../db/ids.js';
+import { isUniqueViolation } from '../db/errors.js';
+import { users } from '../db/schema/index.js';
+import { withTransaction } from '../db/tx.js';
+import type { Db } from '../db/types.js';
+import type { JobQueue } from '../jobs/queue.js';
+import { looksLikeBot } from '../capture/bot-check.js';
+import type { SubscribeInput, SubscribeOutput } from '../capture/intake.schema.js';
+import { recordLead, type RequestMeta } from '../capture/record-lead.js';
+import { accountEmailJob } from './account-email.job.js';
+import { houseScope } from './house.js';
+import { decoyHash, hashPassword } from './passwords.js';
+import { createWorkspace } from './workspaces.js';
+
+export interface SignupDeps {
+  db: Db;
+  queue: JobQueue;
+}
+
+export type SignupResult = SubscribeOutput & { outcome: 'created' | 'existing' | 'bot' };
+
+/**
+ * Stage 3: in one transaction, the lead (with attribution, platform and score), the
+ * workspace and its owner (pending verification), the conversion events owed to the ad
+ * platforms, and the verification email job. Someone whose email already has an account
+ * gets the same answer, and an email that fits (no account enumeration).
+ */
+export async function signUp(deps: SignupDeps, input: SubscribeInput, meta: RequestMeta): Promise<SignupResult> {
+  if (looksLikeBot(input, meta.now.getTime())) {
+    // A bot gets a believable answer and nothing is stored or sent.
+    return { outcome: 'bot', lead_id: newId('lead'), user_id: newId('user'), platform: 'direct', score: 0, status: 'pending_verification' };
+  }
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await attempt(deps, input, meta, passwordHash);
+  } catch (err) {
+    // Two signups for one address racing: the loser takes the "existing account" path.
+    if (isUniqueViolation(err)) return attempt(deps, input, meta, passwordHash);
+    throw err;
+  }
+}
+
+async function attempt(deps: SignupDeps, input: SubscribeInput, meta: RequestMeta, passwordHash: string): Promise<SignupResult> {
+  return withTransaction(deps.db, async (tx) => {
+    const [existing] = await tx
+      .select({ id: users.id, workspaceId: users.workspaceId, status: users.status })
+      .from(users)
+      .where(eq(sql`lower(${users.email})`, input.email.trim().toLowerCase()));
+
+    if (existing) {
+      await decoyHash();
+      const lead = await recordLead(tx, houseScope, input, meta, { kind: 'signup', userId: existing.id, conversions: false });
+      await deps.queue.enqueue(
+        accountEmailJob,
+        { workspaceId: existing.workspaceId, userId: existing.id, kind: existing.status === 'pending_verification' ? 'verification' : 'alreadyRegistered' },
+        { tx },
+      );
+      return { outcome: 'existing', lead_id: lead.id, user_id: newId('user'), platform: lead.platform, score: lead.score, status: 'pending_verification' };
+    }
+
+    const workspace = await createWorkspace(tx, { name: input.company_name, locale: input.language });
+    const userId = newId('user');
+    await tx.insert(users).values({
+      id: userId,
+      workspaceId: workspace.id,
+      email: input.email.trim(),
+      fullName: input.full_name,
+      role: 'owner',
+      status: 'pending_verification',
+      passwordHash,
+      language: input.language,
+      createdAt: meta.now,
+      updatedAt: meta.now,
+    });
+    const lead = await recordLead(tx, houseScope, input, meta, { kind: 'signup', userId, conversions: true });
+    await deps.queue.enqueue(accountEmailJob, { workspaceId: workspace.id, userId, kind: 'verification' }, { tx });
+    return { outcome: 'created', lead_id: lead.id, user_id: userId, platform: lead.platform, score: lead.score, status: 'pending_verification' };
+  });
+}

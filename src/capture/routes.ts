@@ -1,0 +1,44 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { signUp } from '../accounts/signup.js';
+import { errorEnvelopeSchema } from '../http/schemas.js';
+import { requestMeta } from '../http/request-meta.js';
+import { leadInputSchema, leadOutputSchema, subscribeInputSchema, subscribeOutputSchema } from './intake.schema.js';
+import { submitLead } from './submit-lead.js';
+
+const errors = { 400: errorEnvelopeSchema, 429: errorEnvelopeSchema };
+
+/** Stage 1–3 intake: the landing page's signup and lead forms. */
+export const captureRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, queue } = app.deps;
+
+  app.post(
+    '/api/v1/landing-cms/subscribe',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['capture'],
+        summary: 'Sign up from the landing page: lead, account (pending verification), conversions, verification email',
+        body: subscribeInputSchema,
+        response: { 201: subscribeOutputSchema, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const { outcome: _outcome, ...result } = await signUp({ db: db.db, queue }, req.body, requestMeta(req));
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.post(
+    '/api/v1/landing-cms/lead',
+    {
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['capture'],
+        summary: 'Store a lead without an account (demo request, contact form)',
+        body: leadInputSchema,
+        response: { 201: leadOutputSchema, ...errors },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await submitLead(db.db, req.body, requestMeta(req))),
+  );
+};
