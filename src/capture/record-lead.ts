@@ -1,10 +1,9 @@
-import { sql } from 'drizzle-orm';
 import { newId } from '../db/ids.js';
 import type { WorkspaceScope } from '../db/scope.js';
-import { conversionEvents, leads, visitors, type LeadRow } from '../db/schema/index.js';
+import { conversionEvents, leads, type LeadRow } from '../db/schema/index.js';
 import type { DbOrTx } from '../db/types.js';
-import { inScope } from '../db/scope.js';
-import { clickIdKeys, mergeTouches, touchFromUrl, utmKeys, type Touch } from './attribution.js';
+import { clickIdKeys, touchFromUrl, utmKeys, type Touch } from './attribution.js';
+import { advanceVisitorTouch } from './visitor-touch.js';
 import { planSignupConversions } from './conversion-plan.js';
 import { browserIdsFromCookies } from './cookies.js';
 import { parseFbc, parseFbp, parseOpaqueBrowserId } from './cookie-formats.js';
@@ -46,19 +45,8 @@ function touchOf(input: LeadFields, now: Date): Touch {
   return touch;
 }
 
-/** Reads and advances the visitor's first/last touch; returns both for the lead. */
 async function mergeVisitorTouch(db: DbOrTx, scope: WorkspaceScope, visitorId: string | undefined, touch: Touch, now: Date) {
-  if (!visitorId) return { first: touch, last: touch };
-  const [row] = await db.select().from(visitors).where(inScope(visitors, scope, sql`${visitors.id} = ${visitorId}`));
-  const merged = mergeTouches({ first: row?.firstTouch ?? null, last: row?.lastTouch ?? null }, touch);
-  await db
-    .insert(visitors)
-    .values({ workspaceId: scope.workspaceId, id: visitorId, firstTouch: merged.first, lastTouch: merged.last, createdAt: now, updatedAt: now })
-    .onConflictDoUpdate({
-      target: [visitors.workspaceId, visitors.id],
-      set: { firstTouch: merged.first, lastTouch: merged.last, updatedAt: now },
-    });
-  return merged;
+  return visitorId ? advanceVisitorTouch(db, scope, visitorId, touch, now) : { first: touch, last: touch };
 }
 
 /**

@@ -4,6 +4,10 @@ import { errorEnvelopeSchema } from '../http/schemas.js';
 import { requestMeta } from '../http/request-meta.js';
 import { leadInputSchema, leadOutputSchema, subscribeInputSchema, subscribeOutputSchema } from './intake.schema.js';
 import { submitLead } from './submit-lead.js';
+import { collectInputSchema } from './collect.schema.js';
+import { collectPageEvents } from './collect.js';
+import { houseScope } from '../accounts/house.js';
+import { z } from 'zod';
 
 const errors = { 400: errorEnvelopeSchema, 429: errorEnvelopeSchema };
 
@@ -40,5 +44,19 @@ export const captureRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => reply.status(201).send(await submitLead(db.db, req.body, requestMeta(req))),
+  );
+
+  app.post(
+    '/api/v1/events/collect',
+    {
+      config: { rateLimit: { max: 240, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['capture'],
+        summary: 'Page analytics from the landing page: PageView, scroll depth, time on page (batched, deduplicated by event_id)',
+        body: collectInputSchema,
+        response: { 202: z.object({ accepted: z.number().int() }), ...errors },
+      },
+    },
+    async (req, reply) => reply.status(202).send({ accepted: await collectPageEvents(db.db, houseScope, req.body, new Date()) }),
   );
 };

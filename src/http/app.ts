@@ -17,6 +17,7 @@ import { captureRoutes } from '../capture/routes.js';
 import { authRoutes } from '../accounts/routes.js';
 import { requestId } from './request-id.js';
 import { registerWeb } from './web.js';
+import { pageCookies } from './page-cookies.js';
 import { systemRoutes } from '../system/routes.js';
 import { devMailboxRoutes } from '../email/routes.js';
 import { usesDevMailbox } from '../email/transport.js';
@@ -110,6 +111,6 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(captureRoutes);
   await app.register(authRoutes);
   if (usesDevMailbox(deps.config.email)) await app.register(devMailboxRoutes);
-  await registerWeb(app, deps.config.web.distDir);
+  await registerWeb(app, deps.config.web.distDir, pageCookies(deps.config.http.publicUrl));
   return app;
 }

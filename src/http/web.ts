@@ -16,7 +16,9 @@ function wantsHtml(req: FastifyRequest): boolean {
  * Serves the built web app (when there is one) and answers everything unknown: a page
  * route gets the app's `index.html` (client-side routing), anything else a JSON 404.
  */
-export async function registerWeb(app: FastifyInstance, distDir: string): Promise<void> {
+export type PageViewHook = (req: FastifyRequest, reply: FastifyReply) => Promise<void>;
+
+export async function registerWeb(app: FastifyInstance, distDir: string, onPageView?: PageViewHook): Promise<void> {
   const indexFile = path.join(distDir, 'index.html');
   const hasWeb = fs.existsSync(indexFile);
   if (hasWeb) {
@@ -29,12 +31,17 @@ export async function registerWeb(app: FastifyInstance, distDir: string): Promis
         res.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
-    const sendIndex = (_req: FastifyRequest, reply: FastifyReply) =>
-      reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
+    const sendIndex = async (req: FastifyRequest, reply: FastifyReply) => {
+      await onPageView?.(req, reply);
+      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
+    };
     app.get('/', { schema: { hide: true } }, sendIndex);
   }
-  app.setNotFoundHandler((req, reply) => {
-    if (hasWeb && wantsHtml(req)) return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
+  app.setNotFoundHandler(async (req, reply) => {
+    if (hasWeb && wantsHtml(req)) {
+      await onPageView?.(req, reply);
+      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
+    }
     return reply.status(404).send(envelope('NOT_FOUND', `No route for ${req.method} ${req.url.split('?')[0]}`));
   });
 }
