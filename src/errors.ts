@@ -1,3 +1,5 @@
+import type { output, ZodType } from 'zod';
+
 /**
  * The one error class for anything a caller should see. Domain code throws it; the HTTP
  * layer (and later the MCP server) maps `code` to a status and the JSON envelope.
@@ -42,4 +44,15 @@ export interface ErrorEnvelope {
 
 export function envelope(code: ErrorCode, message: string, details: unknown = null): ErrorEnvelope {
   return { error: { code, message, details } };
+}
+
+/** Validates where a route could not declare the schema (it depends on a parameter); same 400 as the edge. */
+export function parseOrThrow<S extends ZodType>(schema: S, value: unknown): output<S> {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  throw new AppError(
+    'VALIDATION_FAILED',
+    'Invalid request body',
+    r.error.issues.map((i) => ({ in: 'body', path: i.path.map(String).join('.'), message: i.message })),
+  );
 }

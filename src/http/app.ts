@@ -15,6 +15,7 @@ import { AppError } from '../errors.js';
 import { installCsrfProtection } from './csrf.js';
 import { captureRoutes } from '../capture/routes.js';
 import { authRoutes } from '../accounts/routes.js';
+import { onboardingRoutes } from '../onboarding/routes.js';
 import { requestId } from './request-id.js';
 import { registerWeb } from './web.js';
 import { pageCookies } from './page-cookies.js';
@@ -110,6 +111,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(systemRoutes);
   await app.register(captureRoutes);
   await app.register(authRoutes);
+  await app.register(onboardingRoutes);
   if (usesDevMailbox(deps.config.email)) await app.register(devMailboxRoutes);
   await registerWeb(app, deps.config.web.distDir, pageCookies(deps.config.http.publicUrl));
   return app;

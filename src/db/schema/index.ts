@@ -6,3 +6,4 @@ export * from './leads.js';
 export * from './visitors.js';
 export * from './auth.js';
 export * from './conversion-events.js';
+export * from './onboarding.js';
