@@ -1,9 +1,12 @@
-import { isDisposableEmailDomain } from 'disposable-email-domains-js';
+import { disposableEmailBlocklistSet } from 'disposable-email-domains-js';
 import freeMail from 'email-providers/all.json' with { type: 'json' };
 
 export type EmailDomainKind = 'work' | 'free' | 'disposable' | 'unknown';
 
 const freeMailDomains: ReadonlySet<string> = new Set(freeMail.map((d) => d.toLowerCase()));
+// Built once: the package's isDisposableEmailDomain() rebuilds this ~5,000-entry set on every
+// call, which cost ~3 ms per lead and capped intake throughput (see docs/benchmarks.md).
+const disposableDomains: ReadonlySet<string> = new Set([...disposableEmailBlocklistSet()].map((d) => d.toLowerCase()));
 
 /** Lower-cased domain after the last "@", or null when there is none to read. */
 export function emailDomain(email: string): string | null {
@@ -22,7 +25,7 @@ export function emailDomain(email: string): string | null {
 export function classifyEmailDomain(email: string): { kind: EmailDomainKind; domain: string | null } {
   const domain = emailDomain(email);
   if (domain === null) return { kind: 'unknown', domain };
-  if (parentDomains(domain).some((d) => isDisposableEmailDomain(d))) return { kind: 'disposable', domain };
+  if (parentDomains(domain).some((d) => disposableDomains.has(d))) return { kind: 'disposable', domain };
   if (freeMailDomains.has(domain)) return { kind: 'free', domain };
   return { kind: 'work', domain };
 }
