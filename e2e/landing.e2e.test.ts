@@ -88,12 +88,17 @@ describe('landing page', () => {
     }
   });
 
-  it('"Start Free Trial" opens the app', async () => {
+  it('"Start Free Trial" opens the signup form, which validates before sending', async () => {
     const { page, problems } = await browser.open(`${app.url}/?lng=en`);
     await page.getByTestId('cta-start-trial').click();
-    await page.waitForURL(`${app.url}/app`);
-    await page.getByTestId('nav-dashboard').waitFor({ state: 'visible' });
-    await page.getByTestId('coming-soon').waitFor({ state: 'visible' });
+    await page.getByTestId('signup-dialog').waitFor({ state: 'visible' });
+    await page.getByText('Get Started Free').waitFor({ state: 'visible' });
+    await page.getByTestId('signup-email').fill('not-an-email');
+    await page.getByTestId('signup-password').fill('short');
+    await page.getByTestId('signup-submit').click();
+    await page.getByTestId('signup-email-error').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('signup-email-error').textContent()).toContain('Enter a valid email address');
+    await checkScreen(page, 'signup-errors-en-desktop', { texts: ['Get Started Free', 'Use at least 10 characters'], dir: 'ltr' });
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -7,8 +7,10 @@ import { defineConfig } from 'vite';
 const apiTarget = process.env.STRATUM_API_URL ?? 'http://localhost:3000';
 
 const proxiedPaths = ['/api', '/healthz', '/readyz', '/metrics'];
+// The Host header is passed through unchanged: the API refuses a POST whose Origin is not
+// its own host (CSRF check), and through the proxy the browser's Origin is the Vite server.
 const proxy = Object.fromEntries(
-  proxiedPaths.map((path) => [path, { target: apiTarget, changeOrigin: true }]),
+  proxiedPaths.map((path) => [path, { target: apiTarget, changeOrigin: false }]),
 );
 
 export default defineConfig({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hasAttribution, mergeTouches, touchFromUrl, touchSchema, type Touch } from './attribution.js';
+import { hasAttribution, mergeTouches, touchFromUrl, type Touch } from './attribution.js';
+import { touchSchema } from './touch.schema.js';
 
 const at = new Date('2026-03-01T10:00:00.000Z');
 const fbclid = 'IwAR2F4-dbP0l7Mn1IawQQGCINEz7PYXQvwjNwB_qa2ofrHyiLjcbCRxTDMgk';

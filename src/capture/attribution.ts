@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { hostOf, siteOf } from './hosts.js';
 
 export const clickIdKeys = ['fbclid', 'gclid', 'gbraid', 'wbraid', 'ttclid', 'sccid'] as const;
@@ -17,27 +16,6 @@ export interface Touch {
 }
 
 export const touchLimits = { clickId: 500, utm: 300, url: 2048 } as const;
-
-const clickIdValue = z.string().trim().min(1).max(touchLimits.clickId);
-const utmValue = z.string().trim().min(1).max(touchLimits.utm);
-const urlValue = z.string().max(touchLimits.url);
-
-// Built from the key lists so a new click id or utm key cannot be forgotten here.
-const clickIdsSchema = z.object(
-  Object.fromEntries(clickIdKeys.map((k) => [k, clickIdValue.optional()])) as Record<ClickIdKey, z.ZodOptional<typeof clickIdValue>>,
-);
-const utmSchema = z.object(
-  Object.fromEntries(utmKeys.map((k) => [k, utmValue.optional()])) as Record<UtmKey, z.ZodOptional<typeof utmValue>>,
-);
-
-/** Validates a touch sent by the browser; unknown keys are dropped, lengths are bounded. */
-export const touchSchema: z.ZodType<Touch> = z.object({
-  utm: utmSchema,
-  clickIds: clickIdsSchema,
-  referrer: urlValue.nullable(),
-  landingUrl: urlValue.nullable(),
-  at: z.iso.datetime({ offset: true }),
-});
 
 const clickIdByLowerName = new Map<string, ClickIdKey>(clickIdKeys.map((k) => [k, k]));
 const utmByLowerName = new Map<string, UtmKey>(utmKeys.map((k) => [`utm_${k}`, k]));

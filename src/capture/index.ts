@@ -4,12 +4,12 @@ export {
   mergeTouches,
   touchFromUrl,
   touchLimits,
-  touchSchema,
   utmKeys,
   type ClickIdKey,
   type Touch,
   type UtmKey,
 } from './attribution.js';
+export { touchSchema } from './touch.schema.js';
 export {
   buildFbc,
   buildFbp,

@@ -43,6 +43,30 @@ export const routes: RouteObject[] = [
           { path: '*', Component: NotFoundContent },
         ],
       },
+      // Account pages: each its own chunk, none of it in the landing bundle.
+      {
+        path: 'signup/success',
+        lazy: async () => ({ Component: (await import('./pages/account/SignupSuccessPage')).SignupSuccessPage }),
+      },
+      {
+        path: 'verify-email',
+        lazy: async () => ({ Component: (await import('./pages/account/VerifyEmailPage')).VerifyEmailPage }),
+      },
+      {
+        path: 'login',
+        lazy: async () => ({ Component: (await import('./pages/account/LoginPage')).LoginPage }),
+      },
+      {
+        path: 'forgot-password',
+        lazy: async () => ({ Component: (await import('./pages/account/ForgotPasswordPage')).ForgotPasswordPage }),
+      },
+      {
+        path: 'onboarding',
+        lazy: async () => {
+          const { OnboardingPage, onboardingLoader } = await import('./pages/account/OnboardingPage');
+          return { loader: onboardingLoader, Component: OnboardingPage };
+        },
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -38,16 +38,8 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-/**
- * GETs a JSON resource from the API. Non-2xx answers throw an {@link ApiError}
- * carrying the envelope's message, so UIs can show it as-is.
- */
-export async function apiGet<T>(path: string, init: { signal?: AbortSignal } = {}): Promise<T> {
-  const response = await fetch(path, {
-    method: 'GET',
-    headers: { Accept: 'application/json' },
-    signal: init.signal,
-  });
+async function send<T>(path: string, init: RequestInit): Promise<T> {
+  const response = await fetch(path, init);
   const body = await readJson(response);
   if (!response.ok) {
     const envelope = readEnvelope(body);
@@ -59,4 +51,27 @@ export async function apiGet<T>(path: string, init: { signal?: AbortSignal } = {
     );
   }
   return body as T;
+}
+
+/**
+ * GETs a JSON resource from the API. Non-2xx answers throw an {@link ApiError}
+ * carrying the envelope's message, so UIs can show it as-is.
+ */
+export function apiGet<T>(path: string, init: { signal?: AbortSignal } = {}): Promise<T> {
+  return send<T>(path, { method: 'GET', headers: { Accept: 'application/json' }, signal: init.signal });
+}
+
+/**
+ * POSTs JSON (or nothing) to the API; errors as for {@link apiGet}. Without a body no
+ * Content-Type is sent: the server refuses an empty body that claims to be JSON.
+ */
+export function apiPost<T>(path: string, body?: unknown, init: { signal?: AbortSignal } = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  return send<T>(path, {
+    method: 'POST',
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: init.signal,
+  });
 }

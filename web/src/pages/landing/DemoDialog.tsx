@@ -1,9 +1,8 @@
 import type { MouseEvent, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 
 // There is no recording yet; the dialog says so honestly instead of a dead button.
-export function DemoDialog({ ref }: { ref: Ref<HTMLDialogElement> }) {
+export function DemoDialog({ ref, onStartTrial }: { ref: Ref<HTMLDialogElement>; onStartTrial: () => void }) {
   const { t } = useTranslation();
 
   // A click that lands on the <dialog> itself (not its content) is a backdrop click.
@@ -17,7 +16,9 @@ export function DemoDialog({ ref }: { ref: Ref<HTMLDialogElement> }) {
         <h2 id="demo-title">{t('landing.demo.title')}</h2>
         <p>{t('landing.demo.body')}</p>
         <form method="dialog" className="dialog__actions">
-          <Link to="/app" className="button button--primary">{t('landing.hero.startTrial')}</Link>
+          <button type="button" className="button button--primary" data-testid="demo-start-trial" onClick={onStartTrial}>
+            {t('landing.hero.startTrial')}
+          </button>
           <button type="submit" className="button button--secondary">{t('landing.demo.close')}</button>
         </form>
       </div>

@@ -1,6 +1,6 @@
-import { useRef } from 'react';
+import { Suspense, lazy, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { BrandMark } from '../../components/BrandMark';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { MAIN_CONTENT_ID, SkipLink } from '../../components/SkipLink';
@@ -8,12 +8,29 @@ import { DemoDialog } from './DemoDialog';
 import { FeatureList } from './FeatureList';
 import '../../styles/landing.css';
 
+// The signup form and its schema load only when wanted (hover, focus or click on a CTA).
+const loadSignup = () => import('../account/SignupDialog');
+const SignupDialog = lazy(async () => ({ default: (await loadSignup()).SignupDialog }));
+const preloadSignup = () => {
+  loadSignup().catch(() => undefined);
+};
+
 // Brand names stay in Latin script in both languages, as on the platforms' own Arabic sites.
 const PLATFORMS = ['Meta', 'Google', 'TikTok', 'Snapchat'] as const;
 
 export function LandingPage() {
   const { t } = useTranslation();
   const demoRef = useRef<HTMLDialogElement>(null);
+  const { search } = useLocation();
+  // `/?signup=1` opens the form directly (the sign-in page links there). useLocation rather
+  // than useSearchParams: the latter adds a kilobyte to the landing bundle for one lookup.
+  const [signupOpen, setSignupOpen] = useState(() => new URLSearchParams(search).has('signup'));
+  const trialCta = {
+    onClick: () => setSignupOpen(true),
+    onPointerEnter: preloadSignup,
+    onFocus: preloadSignup,
+    'aria-haspopup': 'dialog' as const,
+  };
 
   return (
     <div className="landing">
@@ -50,9 +67,9 @@ export function LandingPage() {
             <p className="hero__subtitle" data-testid="hero-subtitle">{t('landing.hero.subtitle')}</p>
             <p className="hero__lead">{t('landing.hero.lead')}</p>
             <div className="hero__actions">
-              <Link to="/app" className="button button--primary" data-testid="cta-start-trial">
+              <button type="button" className="button button--primary" data-testid="cta-start-trial" {...trialCta}>
                 {t('landing.hero.startTrial')}
-              </Link>
+              </button>
               <button
                 type="button"
                 className="button button--secondary"
@@ -87,7 +104,9 @@ export function LandingPage() {
           <div className="container section__narrow">
             <h2 id="pricing-heading" className="section__heading">{t('landing.pricing.heading')}</h2>
             <p>{t('landing.pricing.body')}</p>
-            <Link to="/app" className="button button--primary">{t('landing.pricing.cta')}</Link>
+            <button type="button" className="button button--primary" data-testid="cta-pricing-start-trial" {...trialCta}>
+              {t('landing.pricing.cta')}
+            </button>
           </div>
         </section>
 
@@ -116,7 +135,18 @@ export function LandingPage() {
         </div>
       </footer>
 
-      <DemoDialog ref={demoRef} />
+      <DemoDialog
+        ref={demoRef}
+        onStartTrial={() => {
+          demoRef.current?.close();
+          setSignupOpen(true);
+        }}
+      />
+      {signupOpen ? (
+        <Suspense fallback={null}>
+          <SignupDialog onClose={() => setSignupOpen(false)} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }
