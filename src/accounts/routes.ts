@@ -28,7 +28,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const result = await verifyEmail(db.db, req.query.token, requestMeta(req));
+      const result = await verifyEmail({ db: db.db, queue }, req.query.token, requestMeta(req));
       if (result.outcome === 'ok') {
         setSessionCookie(reply, result.sessionToken, publicUrl);
         return reply.redirect('/onboarding', 302);

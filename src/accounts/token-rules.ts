@@ -28,4 +28,6 @@ export function tokenState(row: { expiresAt: Date; usedAt: Date | null }, now: D
 export const TOKEN_TTL_MS = {
   verify_email: 24 * 3600 * 1000,
   reset_password: 60 * 60 * 1000,
+  /** Unsubscribe links must keep working as long as old emails sit in inboxes. */
+  unsubscribe: 365 * 24 * 3600 * 1000,
 } as const;

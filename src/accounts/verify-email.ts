@@ -5,6 +5,9 @@ import type { Db } from '../db/types.js';
 import type { RequestMeta } from '../capture/record-lead.js';
 import { createSession } from './sessions.js';
 import { consumeToken } from './tokens.js';
+import { emailSequence } from './email-sequence.js';
+import { sequenceEmailJob } from './sequence-email.job.js';
+import type { JobQueue } from '../jobs/queue.js';
 
 export type VerifyResult =
   | { outcome: 'ok'; sessionToken: string; userId: string }
@@ -14,8 +17,8 @@ export type VerifyResult =
  * Stage 4: the link in the verification email. The token is used up, the user becomes
  * verified and is signed in, all at once; a second click finds the token used.
  */
-export async function verifyEmail(db: Db, token: string, meta: RequestMeta): Promise<VerifyResult> {
-  return withTransaction(db, async (tx) => {
+export async function verifyEmail(deps: { db: Db; queue: JobQueue }, token: string, meta: RequestMeta): Promise<VerifyResult> {
+  return withTransaction(deps.db, async (tx) => {
     const result = await consumeToken(tx, 'verify_email', token, meta.now);
     if (result.outcome === 'unknown') return { outcome: 'unknown', email: null };
     const [user] = await tx
@@ -29,6 +32,14 @@ export async function verifyEmail(db: Db, token: string, meta: RequestMeta): Pro
         .update(users)
         .set({ status: 'verified', verifiedAt: meta.now, updatedAt: meta.now })
         .where(and(eq(users.workspaceId, user.workspaceId), eq(users.id, user.id)));
+      // The onboarding emails start now, in the same transaction as the verification.
+      for (const step of emailSequence) {
+        await deps.queue.enqueue(
+          sequenceEmailJob,
+          { workspaceId: user.workspaceId, userId: user.id, template: step.template },
+          { tx, startAfter: new Date(meta.now.getTime() + step.delayMs) },
+        );
+      }
     }
     const session = await createSession(tx, user, meta, meta.now);
     return { outcome: 'ok', sessionToken: session.token, userId: user.id };

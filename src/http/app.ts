@@ -16,6 +16,7 @@ import { installCsrfProtection } from './csrf.js';
 import { captureRoutes } from '../capture/routes.js';
 import { authRoutes } from '../accounts/routes.js';
 import { onboardingRoutes } from '../onboarding/routes.js';
+import { unsubscribeRoutes } from '../accounts/unsubscribe-routes.js';
 import { requestId } from './request-id.js';
 import { registerWeb } from './web.js';
 import { pageCookies } from './page-cookies.js';
@@ -112,6 +113,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(captureRoutes);
   await app.register(authRoutes);
   await app.register(onboardingRoutes);
+  await app.register(unsubscribeRoutes);
   if (usesDevMailbox(deps.config.email)) await app.register(devMailboxRoutes);
   await registerWeb(app, deps.config.web.distDir, pageCookies(deps.config.http.publicUrl));
   return app;

@@ -1,9 +1,10 @@
 import type { RegisteredJob } from './define.js';
 import { heartbeatJob } from '../system/heartbeat.job.js';
 import { accountEmailJob } from '../accounts/account-email.job.js';
+import { sequenceEmailJob } from '../accounts/sequence-email.job.js';
 
 /** Every job the workers know. A job not listed here cannot be enqueued. */
-export const jobRegistry: readonly RegisteredJob[] = [heartbeatJob, accountEmailJob];
+export const jobRegistry: readonly RegisteredJob[] = [heartbeatJob, accountEmailJob, sequenceEmailJob];
 
 export function findJob(name: string): RegisteredJob | undefined {
   return jobRegistry.find((j) => j.name === name);

@@ -3,7 +3,7 @@ import { tenantKey } from './columns.js';
 import { users } from './users.js';
 import { workspaces } from './workspaces.js';
 
-export const authTokenPurposes = ['verify_email', 'reset_password'] as const;
+export const authTokenPurposes = ['verify_email', 'reset_password', 'unsubscribe'] as const;
 
 /** Single-use emailed tokens. Only a SHA-256 of the token is stored; the link holds the token. */
 export const authTokens = pgTable(

@@ -1,0 +1,53 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { users } from '../db/schema/index.js';
+import { defineJob } from '../jobs/define.js';
+import { firstNameOf, renderEmailTemplate } from '../email/templates/index.js';
+import { sequenceDecision, type SequenceTemplate } from './email-sequence.js';
+import { issueToken } from './tokens.js';
+
+/**
+ * Until ad accounts can be connected (the Connect & Sync capability), no workspace has one;
+ * this is where that question will be asked of the connections table.
+ */
+async function hasConnectedAdAccount(_workspaceId: string): Promise<boolean> {
+  return false;
+}
+
+const templates = ['welcome', 'gettingStarted', 'needHelpConnecting', 'caseStudy'] as const satisfies readonly SequenceTemplate[];
+
+/** One email of the onboarding sequence, scheduled at verification and decided when due. */
+export const sequenceEmailJob = defineJob({
+  name: 'accounts.sequence-email',
+  payload: z.object({ workspaceId: z.string(), userId: z.string(), template: z.enum(templates) }),
+  retry: { limit: 6, delaySeconds: 60, backoff: true },
+  expireInSeconds: 120,
+  async handler({ workspaceId, userId, template }, ctx) {
+    const [user] = await ctx.db.select().from(users).where(and(eq(users.workspaceId, workspaceId), eq(users.id, userId)));
+    const decision = sequenceDecision(template, {
+      exists: Boolean(user),
+      status: user?.status ?? null,
+      unsubscribed: Boolean(user?.marketingUnsubscribedAt),
+      hasConnectedAdAccount: user ? await hasConnectedAdAccount(workspaceId) : false,
+    });
+    if (!user || !decision.send) {
+      ctx.log.info({ template, reason: decision.reason }, 'sequence email skipped');
+      return;
+    }
+    const base = ctx.services.publicUrl;
+    const unsubscribeUrl = `${base}/api/v1/email/unsubscribe?token=${await issueToken(ctx.db, user, 'unsubscribe', ctx.now())}`;
+    const firstName = firstNameOf(user.fullName);
+    const mail =
+      template === 'welcome' || template === 'caseStudy'
+        ? renderEmailTemplate(template, { firstName, appUrl: `${base}/app`, unsubscribeUrl }, user.language)
+        : renderEmailTemplate(template, { firstName, connectUrl: `${base}/connect`, unsubscribeUrl }, user.language);
+    await ctx.services.email.send({
+      to: user.email,
+      from: ctx.services.emailFrom,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      ...(mail.headers ? { headers: mail.headers } : {}),
+    });
+  },
+});
