@@ -8,6 +8,8 @@ import { getMe, meSchema } from './me.js';
 import { resendVerification } from './resend-verification.js';
 import { resolveSession, revokeSession, SESSION_COOKIE } from './sessions.js';
 import { verifyEmail } from './verify-email.js';
+import { confirmPasswordReset, requestPasswordReset } from './password-reset.js';
+import { passwordSchema } from './password-policy.js';
 
 const errors = { 400: errorEnvelopeSchema, 401: errorEnvelopeSchema, 403: errorEnvelopeSchema, 429: errorEnvelopeSchema };
 
@@ -82,6 +84,42 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       await revokeSession(db.db, req.cookies[SESSION_COOKIE], new Date());
       clearSessionCookie(reply);
       return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/password-reset/request',
+    {
+      config: { rateLimit: { max: 3, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Email a password reset link (answers the same whether or not the account exists)',
+        body: z.object({ email: z.email().max(320) }),
+        response: { 202: z.object({ status: z.literal('sent') }), ...errors },
+      },
+    },
+    async (req, reply) => {
+      await requestPasswordReset({ db: db.db, queue }, req.body.email);
+      return reply.status(202).send({ status: 'sent' as const });
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/password-reset/confirm',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Set a new password from a reset link; signs in and ends every other session',
+        body: z.object({ token: z.string().max(200), password: passwordSchema }),
+        response: { 200: meSchema, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const meta = requestMeta(req);
+      const { sessionToken } = await confirmPasswordReset(db.db, req.body.token, req.body.password, meta);
+      setSessionCookie(reply, sessionToken, publicUrl);
+      return getMe(db.db, (await resolveSession(db.db, sessionToken, meta.now))!);
     },
   );
 
