@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { users } from '../db/schema/index.js';
 import { defineJob } from '../jobs/define.js';
+import { sendRendered } from '../email/send-rendered.js';
 import { firstNameOf, renderEmailTemplate, type RenderedEmail } from '../email/templates/index.js';
 import { issueToken } from './tokens.js';
 import { TOKEN_TTL_MS } from './token-rules.js';
@@ -50,13 +51,6 @@ export const accountEmailJob = defineJob({
         user.language,
       );
     }
-    await ctx.services.email.send({
-      to: user.email,
-      from: ctx.services.emailFrom,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html,
-      ...(mail.headers ? { headers: mail.headers } : {}),
-    });
+    await sendRendered(ctx.services, user.email, mail);
   },
 });

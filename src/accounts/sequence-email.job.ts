@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { users } from '../db/schema/index.js';
 import { defineJob } from '../jobs/define.js';
+import { sendRendered } from '../email/send-rendered.js';
 import { firstNameOf, renderEmailTemplate } from '../email/templates/index.js';
 import { sequenceDecision, type SequenceTemplate } from './email-sequence.js';
 import { issueToken } from './tokens.js';
@@ -41,13 +42,6 @@ export const sequenceEmailJob = defineJob({
       template === 'welcome' || template === 'caseStudy'
         ? renderEmailTemplate(template, { firstName, appUrl: `${base}/app`, unsubscribeUrl }, user.language)
         : renderEmailTemplate(template, { firstName, connectUrl: `${base}/connect`, unsubscribeUrl }, user.language);
-    await ctx.services.email.send({
-      to: user.email,
-      from: ctx.services.emailFrom,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html,
-      ...(mail.headers ? { headers: mail.headers } : {}),
-    });
+    await sendRendered(ctx.services, user.email, mail);
   },
 });

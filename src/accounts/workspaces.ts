@@ -4,20 +4,12 @@ import { newId } from '../db/ids.js';
 import { workspaces, type WorkspaceRow } from '../db/schema/index.js';
 import type { DbOrTx } from '../db/types.js';
 import { AppError } from '../errors.js';
-
-const isZone = (tz: string) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { timeZoneSchema } from '../shared/time-zone.js';
 
 export const workspaceInputSchema = z.object({
   name: z.string().trim().min(1).max(200),
   currency: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code, e.g. SAR').default('SAR'),
-  timezone: z.string().refine(isZone, 'unknown IANA time zone').default('Asia/Riyadh'),
+  timezone: timeZoneSchema.default('Asia/Riyadh'),
   locale: z.enum(['en', 'ar']).default('en'),
 });
 export type WorkspaceInput = z.input<typeof workspaceInputSchema>;

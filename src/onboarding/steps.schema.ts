@@ -1,5 +1,6 @@
 import { getCountries } from 'libphonenumber-js';
 import { z } from 'zod';
+import { timeZoneSchema } from '../shared/time-zone.js';
 
 /** The wizard's answers, one schema per step, shared by the server and the wizard page. */
 export const industries = ['ecommerce', 'lead_generation', 'saas_app', 'local_business', 'agency'] as const;
@@ -10,14 +11,6 @@ export const primaryKpis = ['ROAS', 'CPA', 'CPL', 'Revenue'] as const;
 export const automationLevels = ['manual', 'assisted', 'autopilot'] as const;
 
 const countryCodes = new Set<string>(getCountries());
-const isZone = (tz: string) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 export const businessStepSchema = z.object({
   industry: z.enum(industries),
@@ -38,7 +31,7 @@ export const goalsStepSchema = z.object({
   primary_kpi: z.enum(primaryKpis),
   target_value: z.number().positive().max(1e9),
   currency: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code, e.g. SAR'),
-  timezone: z.string().refine(isZone, 'unknown IANA time zone'),
+  timezone: timeZoneSchema,
 });
 
 export const automationStepSchema = z.object({
