@@ -6,7 +6,8 @@ import { checkScreen } from './screenshots.js';
 /**
  * Stages 1–5 as a person lives them: the ad click's landing URL, the platform cookies, the
  * signup form, the success screen, the verification email in the dev mailbox, and the
- * signed-in arrival at onboarding. Once in English and once in Arabic.
+ * signed-in arrival at onboarding, the five wizard steps, and the connect page. Once in
+ * English and once in Arabic.
  */
 const landing = '/?utm_source=facebook&utm_medium=cpc&utm_campaign=automation_launch&utm_content=video_ad_v2&fbclid=IwAR3test';
 
@@ -77,6 +78,51 @@ describe.each(runs)('the journey in $lang', (run) => {
 
     const me = await page.evaluate(async () => (await fetch('/api/v1/auth/me')).json());
     expect(me.user).toMatchObject({ email: run.email, status: 'verified', role: 'owner', workspace: { name: 'Midas Furniture', currency: 'SAR' } });
+
+    // Stage 5: the five steps, each saved as it goes, ending at the connect page.
+    await page.getByTestId('onboarding-continue').click();
+    await page.getByTestId('onboarding-step-2').waitFor({ state: 'visible' });
+    await page.getByTestId('industry-ecommerce').click();
+    await page.getByTestId('spend-5k_50k').click();
+    await page.getByTestId('team-2_5').click();
+    await page.getByTestId('primary-market').selectOption('SA');
+    await checkScreen(page, `journey-${run.lang}-5-business`, { texts: [], dir: run.dir });
+    await page.getByTestId('onboarding-continue').click();
+
+    await page.getByTestId('onboarding-step-3').waitFor({ state: 'visible' });
+    await page.getByTestId('platform-meta').click();
+    await page.getByTestId('platform-google').click();
+    await checkScreen(page, `journey-${run.lang}-6-platforms`, { texts: [], dir: run.dir });
+    await page.getByTestId('onboarding-continue').click();
+
+    await page.getByTestId('onboarding-step-4').waitFor({ state: 'visible' });
+    // Saudi Arabia suggests SAR and Asia/Riyadh.
+    expect(await page.getByTestId('currency').inputValue()).toBe('SAR');
+    expect(await page.getByTestId('timezone').inputValue()).toBe('Asia/Riyadh');
+    await page.getByTestId('kpi-ROAS').click();
+    await checkScreen(page, `journey-${run.lang}-7-goals`, { texts: [], dir: run.dir });
+    await page.getByTestId('onboarding-continue').click();
+
+    await page.getByTestId('onboarding-step-5').waitFor({ state: 'visible' });
+    await checkScreen(page, `journey-${run.lang}-8-automation`, { texts: ['70'], dir: run.dir });
+    await page.getByTestId('onboarding-continue').click();
+
+    await page.waitForURL(/\/connect$/);
+    await page.getByTestId('connect-page').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('connect-platform-meta').getAttribute('data-chosen')).toBe('true');
+    expect(await page.getByTestId('connect-platform-tiktok').getAttribute('data-chosen')).not.toBe('true');
+    await checkScreen(page, `journey-${run.lang}-9-connect`, { texts: [], dir: run.dir });
+
+    const state = await page.evaluate(async () => (await fetch('/api/v1/onboarding')).json());
+    expect(state).toMatchObject({
+      completed: true,
+      answers: {
+        business: { industry: 'ecommerce', monthly_ad_spend: '5k_50k', team_size: '2_5', primary_market: 'SA' },
+        platforms: { platforms: ['meta', 'google'] },
+        goals: { primary_kpi: 'ROAS', currency: 'SAR', timezone: 'Asia/Riyadh' },
+        automation: { level: 'assisted', trust_threshold: 70 },
+      },
+    });
     expect(problems).toEqual([]);
   });
 });

@@ -60,11 +60,20 @@ export const routes: RouteObject[] = [
         path: 'forgot-password',
         lazy: async () => ({ Component: (await import('./pages/account/ForgotPasswordPage')).ForgotPasswordPage }),
       },
+      // The setup wizard and what follows it: their own chunks (the wizard brings zod and
+      // the server's step schemas, which the landing page must not load).
       {
         path: 'onboarding',
         lazy: async () => {
-          const { OnboardingPage, onboardingLoader } = await import('./pages/account/OnboardingPage');
+          const { OnboardingPage, onboardingLoader } = await import('./pages/onboarding/OnboardingPage');
           return { loader: onboardingLoader, Component: OnboardingPage };
+        },
+      },
+      {
+        path: 'connect',
+        lazy: async () => {
+          const { ConnectPage, connectLoader } = await import('./pages/onboarding/ConnectPage');
+          return { loader: connectLoader, Component: ConnectPage };
         },
       },
       { path: '*', element: <NotFoundPage /> },

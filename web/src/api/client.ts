@@ -61,17 +61,26 @@ export function apiGet<T>(path: string, init: { signal?: AbortSignal } = {}): Pr
   return send<T>(path, { method: 'GET', headers: { Accept: 'application/json' }, signal: init.signal });
 }
 
+function sendJson<T>(method: 'POST' | 'PUT', path: string, body: unknown, signal: AbortSignal | undefined): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  return send<T>(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal,
+  });
+}
+
 /**
  * POSTs JSON (or nothing) to the API; errors as for {@link apiGet}. Without a body no
  * Content-Type is sent: the server refuses an empty body that claims to be JSON.
  */
 export function apiPost<T>(path: string, body?: unknown, init: { signal?: AbortSignal } = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  return send<T>(path, {
-    method: 'POST',
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: init.signal,
-  });
+  return sendJson<T>('POST', path, body, init.signal);
+}
+
+/** PUTs JSON to the API (a whole resource, e.g. one wizard step); errors as for {@link apiGet}. */
+export function apiPut<T>(path: string, body: unknown, init: { signal?: AbortSignal } = {}): Promise<T> {
+  return sendJson<T>('PUT', path, body, init.signal);
 }

@@ -7,8 +7,16 @@ import { MAIN_CONTENT_ID, SkipLink } from '../../components/SkipLink';
 import '../../i18n/account';
 import '../../styles/account.css';
 
+interface AccountLayoutProps {
+  title: string;
+  testId: string;
+  /** A wider card, for the setup wizard and its follow-up pages. */
+  wide?: boolean;
+  children: ReactNode;
+}
+
 /** The standalone account pages: brand, language switch, and one centred card. */
-export function AccountLayout({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
+export function AccountLayout({ title, testId, wide = false, children }: AccountLayoutProps) {
   const { t } = useTranslation();
   return (
     <div className="simple-page account-page">
@@ -22,7 +30,7 @@ export function AccountLayout({ title, testId, children }: { title: string; test
         <LanguageSwitch />
       </header>
       <main id={MAIN_CONTENT_ID} tabIndex={-1}>
-        <div className="account-card" data-testid={testId}>
+        <div className={wide ? 'account-card account-card--wide' : 'account-card'} data-testid={testId}>
           {children}
         </div>
       </main>
