@@ -1,8 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { BrandMark } from '../components/BrandMark';
-import { LanguageSwitch } from '../components/LanguageSwitch';
-import { MAIN_CONTENT_ID, SkipLink } from '../components/SkipLink';
+import { SimplePage } from '../components/SimplePage';
 
 /** The 404 message alone; the app shell renders it inside its own layout. */
 export function NotFoundContent() {
@@ -23,20 +21,9 @@ export function NotFoundContent() {
 
 /** Standalone 404 for unknown routes outside /app. */
 export function NotFoundPage() {
-  const { t } = useTranslation();
   return (
-    <div className="simple-page">
-      <SkipLink />
-      <header className="simple-page__header">
-        <Link to="/" className="brand">
-          <BrandMark />
-          <span>{t('common.productName')}</span>
-        </Link>
-        <LanguageSwitch />
-      </header>
-      <main id={MAIN_CONTENT_ID} tabIndex={-1}>
-        <NotFoundContent />
-      </main>
-    </div>
+    <SimplePage>
+      <NotFoundContent />
+    </SimplePage>
   );
 }
