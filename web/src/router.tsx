@@ -60,6 +60,10 @@ export const routes: RouteObject[] = [
         path: 'forgot-password',
         lazy: async () => ({ Component: (await import('./pages/account/ForgotPasswordPage')).ForgotPasswordPage }),
       },
+      {
+        path: 'reset-password',
+        lazy: async () => ({ Component: (await import('./pages/account/ResetPasswordPage')).ResetPasswordPage }),
+      },
       // The setup wizard and what follows it: their own chunks (the wizard brings zod and
       // the server's step schemas, which the landing page must not load).
       {

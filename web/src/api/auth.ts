@@ -47,3 +47,13 @@ export function logOut(): Promise<void> {
 export function fetchMe(signal?: AbortSignal): Promise<Me> {
   return apiGet<Me>(AUTH_PATHS.me, signal ? { signal } : {});
 }
+
+/** Always 202: the answer never says whether the address has an account. */
+export function requestPasswordReset(email: string): Promise<{ status: 'sent' }> {
+  return apiPost<{ status: 'sent' }>('/api/v1/auth/password-reset/request', { email });
+}
+
+/** Sets the new password and signs in (the session cookie comes with the answer). */
+export function confirmPasswordReset(token: string, password: string): Promise<Me> {
+  return apiPost<Me>('/api/v1/auth/password-reset/confirm', { token, password });
+}
