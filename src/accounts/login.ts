@@ -1,4 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { findLoginByEmail } from './users.js';
+import { and, eq } from 'drizzle-orm';
 import { users } from '../db/schema/index.js';
 import type { Db } from '../db/types.js';
 import { AppError } from '../errors.js';
@@ -11,10 +12,7 @@ import { createSession } from './sessions.js';
  * (a hash is always verified), and both get the same answer.
  */
 export async function logIn(db: Db, email: string, password: string, meta: RequestMeta): Promise<{ sessionToken: string; userId: string }> {
-  const [user] = await db
-    .select({ id: users.id, workspaceId: users.workspaceId, passwordHash: users.passwordHash, status: users.status })
-    .from(users)
-    .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()));
+  const user = await findLoginByEmail(db, email);
   const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
   if (!user || !user.passwordHash || !ok || user.status === 'disabled') {
     throw new AppError('INVALID_CREDENTIALS', 'Email or password is incorrect');

@@ -1,4 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { findLoginByEmail } from './users.js';
+import { and, eq } from 'drizzle-orm';
 import { users } from '../db/schema/index.js';
 import { withTransaction } from '../db/tx.js';
 import type { Db } from '../db/types.js';
@@ -12,10 +13,7 @@ import { consumeToken } from './tokens.js';
 
 /** Emails a reset link when the address has an account; answers nothing either way. */
 export async function requestPasswordReset(deps: { db: Db; queue: JobQueue }, email: string): Promise<void> {
-  const [user] = await deps.db
-    .select({ id: users.id, workspaceId: users.workspaceId, status: users.status })
-    .from(users)
-    .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()));
+  const user = await findLoginByEmail(deps.db, email);
   if (!user || user.status === 'disabled') return;
   await deps.queue.enqueue(accountEmailJob, { workspaceId: user.workspaceId, userId: user.id, kind: 'passwordReset' });
 }

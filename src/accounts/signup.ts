@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { findLoginByEmail } from './users.js';
 import { newId } from '../db/ids.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { users } from '../db/schema/index.js';
@@ -43,10 +43,7 @@ export async function signUp(deps: SignupDeps, input: SubscribeInput, meta: Requ
 
 async function attempt(deps: SignupDeps, input: SubscribeInput, meta: RequestMeta, passwordHash: string): Promise<SignupResult> {
   return withTransaction(deps.db, async (tx) => {
-    const [existing] = await tx
-      .select({ id: users.id, workspaceId: users.workspaceId, status: users.status })
-      .from(users)
-      .where(eq(sql`lower(${users.email})`, input.email.trim().toLowerCase()));
+    const existing = await findLoginByEmail(tx, input.email);
 
     if (existing) {
       await decoyHash();

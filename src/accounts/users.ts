@@ -1,4 +1,4 @@
-import { asc, eq, getTableColumns } from 'drizzle-orm';
+import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { isUniqueViolation } from '../db/errors.js';
 import { z } from 'zod';
 import { newId } from '../db/ids.js';
@@ -41,5 +41,24 @@ export async function getUser(db: DbOrTx, scope: WorkspaceScope, userId: string)
   const [row] = await db.select(publicColumns).from(users).where(inScope(users, scope, eq(users.id, userId)));
   // Another workspace's user is indistinguishable from a missing one.
   if (!row) throw new AppError('NOT_FOUND', 'User not found');
+  return row;
+}
+
+export interface LoginIdentity {
+  id: string;
+  workspaceId: string;
+  status: UserRow['status'];
+  passwordHash: string | null;
+}
+
+/**
+ * The account behind an email address, whatever its case (logins are global, one per
+ * address; the row names its workspace). Only for the sign-in and signup doors.
+ */
+export async function findLoginByEmail(db: DbOrTx, email: string): Promise<LoginIdentity | undefined> {
+  const [row] = await db
+    .select({ id: users.id, workspaceId: users.workspaceId, status: users.status, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()));
   return row;
 }
