@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type Browser, type ViewportName } from './support/browser.js';
-import { startApp, type RunningApp } from './support/server.js';
+import type { ViewportName } from './support/browser.js';
+import { useAppAndBrowser } from './support/suite.js';
 import { checkScreen } from './screenshots.js';
 
 const SECTIONS = [
@@ -13,18 +13,7 @@ const SECTIONS = [
   { id: 'system', path: '/app/system', en: 'System', ar: 'النظام' },
 ] as const;
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp({ webDistDir: inject('webDistDir') });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  expect(await app?.stop()).toBe(0);
-});
+const env = useAppAndBrowser();
 
 const heading = (page: Page) => page.locator('main h1').first().textContent();
 const current = (page: Page, id: string) => page.getByTestId(`nav-${id}`).getAttribute('aria-current');
@@ -44,7 +33,7 @@ async function expectHealthySystemPage(page: Page): Promise<void> {
 
 describe('app shell', () => {
   it('shows the nav and a "coming soon" dashboard at /app', async () => {
-    const { page, problems } = await browser.open(`${app.url}/app?lng=en`);
+    const { page, problems } = await env.browser.open(`${env.app.url}/app?lng=en`);
     await page.getByTestId('coming-soon').waitFor({ state: 'visible' });
     for (const s of SECTIONS) expect(await page.getByTestId(`nav-${s.id}`).textContent()).toBe(s.en);
     expect(await current(page, 'dashboard')).toBe('page');
@@ -54,13 +43,13 @@ describe('app shell', () => {
   });
 
   it('navigates to every section from the nav without a full page load', async () => {
-    const { page, problems } = await browser.open(`${app.url}/app?lng=en`);
+    const { page, problems } = await env.browser.open(`${env.app.url}/app?lng=en`);
     await page.getByTestId('coming-soon').waitFor({ state: 'visible' });
     // A marker on window survives client-side navigation but not a reload.
     await page.evaluate(() => Object.assign(window, { __e2eSamePage: true }));
     for (const s of [...SECTIONS.slice(1), SECTIONS[0]]) {
       await page.getByTestId(`nav-${s.id}`).click();
-      await page.waitForURL(`${app.url}${s.path}`);
+      await page.waitForURL(`${env.app.url}${s.path}`);
       await expect.poll(() => heading(page)).toBe(s.id === 'system' ? 'System status' : s.en);
       expect(await current(page, s.id)).toBe('page');
       if (s.id === 'system') await expectHealthySystemPage(page);
@@ -72,7 +61,7 @@ describe('app shell', () => {
   });
 
   it('reports the embedded database and job queue as healthy on /app/system', async () => {
-    const { page, problems } = await browser.open(`${app.url}/app/system?lng=en`);
+    const { page, problems } = await env.browser.open(`${env.app.url}/app/system?lng=en`);
     await expectHealthySystemPage(page);
     expect(await page.getByTestId('status-mode').textContent()).toBe('Embedded (PGlite)');
     expect(problems).toEqual([]);
@@ -82,7 +71,7 @@ describe('app shell', () => {
   for (const lng of ['en', 'ar'] as const) {
     for (const viewport of ['desktop', 'mobile'] as const satisfies readonly ViewportName[]) {
       it(`screens: shell and system page, ${lng} ${viewport}`, async () => {
-        const { page, problems } = await browser.open(`${app.url}/app?lng=${lng}`, viewport);
+        const { page, problems } = await env.browser.open(`${env.app.url}/app?lng=${lng}`, viewport);
         const dir = lng === 'ar' ? 'rtl' : 'ltr';
         await page.getByTestId('coming-soon').waitFor({ state: 'visible' });
         expect(await page.getAttribute('html', 'lang')).toBe(lng);
@@ -91,7 +80,7 @@ describe('app shell', () => {
           texts: lng === 'ar' ? ['لوحة التحكم', 'قريبًا', 'English'] : ['Dashboard', 'Coming soon', 'العربية'],
         });
 
-        await page.goto(`${app.url}/app/system`, { waitUntil: 'domcontentloaded' });
+        await page.goto(`${env.app.url}/app/system`, { waitUntil: 'domcontentloaded' });
         await expectHealthySystemPage(page);
         await checkScreen(page, `system-${lng}-${viewport}`, {
           dir,
@@ -104,11 +93,11 @@ describe('app shell', () => {
   }
 
   it('serves a deep link such as /app/settings directly (SPA fallback)', async () => {
-    const res = await fetch(`${app.url}/app/settings`, { headers: { accept: 'text/html' } });
+    const res = await fetch(`${env.app.url}/app/settings`, { headers: { accept: 'text/html' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/html');
 
-    const { page, problems } = await browser.open(`${app.url}/app/settings?lng=en`);
+    const { page, problems } = await env.browser.open(`${env.app.url}/app/settings?lng=en`);
     await expect.poll(() => heading(page)).toBe('Settings');
     expect(await current(page, 'settings')).toBe('page');
     await page.getByTestId('coming-soon').waitFor({ state: 'visible' });
@@ -117,12 +106,12 @@ describe('app shell', () => {
   });
 
   it('shows not-found for unknown routes, inside the shell under /app', async () => {
-    const { page, problems } = await browser.open(`${app.url}/app/no-such-page?lng=en`);
+    const { page, problems } = await env.browser.open(`${env.app.url}/app/no-such-page?lng=en`);
     await page.getByTestId('not-found').waitFor({ state: 'visible' });
     await page.getByTestId('nav-dashboard').waitFor({ state: 'visible' });
     expect(await heading(page)).toBe('Page not found');
 
-    await page.goto(`${app.url}/no-such-page`, { waitUntil: 'domcontentloaded' });
+    await page.goto(`${env.app.url}/no-such-page`, { waitUntil: 'domcontentloaded' });
     await page.getByTestId('not-found').waitFor({ state: 'visible' });
     expect(await page.getByTestId('nav-dashboard').count()).toBe(0);
     expect(problems).toEqual([]);
@@ -130,7 +119,7 @@ describe('app shell', () => {
   });
 
   it('answers unknown API paths with a JSON 404, not the app', async () => {
-    const res = await fetch(`${app.url}/api/v1/no-such-thing`, { headers: { accept: 'text/html' } });
+    const res = await fetch(`${env.app.url}/api/v1/no-such-thing`, { headers: { accept: 'text/html' } });
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toContain('application/json');
     expect(await res.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });

@@ -1,3 +1,4 @@
+import { waitForLink } from '../test/support/mailbox.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, type Browser } from './support/browser.js';
 import { startApp, type RunningApp } from './support/server.js';
@@ -60,12 +61,7 @@ describe.each(runs)('the journey in $lang', (run) => {
     await page.getByTestId('signup-success').waitFor({ state: 'visible', timeout: 15_000 });
     await checkScreen(page, `journey-${run.lang}-3-success`, { texts: [run.success, run.email], dir: run.dir });
 
-    let link: string | undefined;
-    for (let i = 0; i < 100 && !link; i++) {
-      const mail = (await (await fetch(`${app.url}/api/v1/dev/mailbox?to=${encodeURIComponent(run.email)}`)).json()) as Array<{ links: string[] }>;
-      link = mail[0]?.links.find((l) => l.includes('/api/v1/auth/verify?token='));
-      if (!link) await page.waitForTimeout(200);
-    }
+    const link: string | undefined = await waitForLink(async (p) => (await fetch(`${app.url}${p}`)).json(), run.email, '/api/v1/auth/verify?token=');
     expect(link, 'a verification link in the dev mailbox').toBeTruthy();
 
     // Stage 4→5: the link verifies, signs in, and lands on onboarding.

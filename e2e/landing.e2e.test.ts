@@ -1,31 +1,19 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type Browser } from './support/browser.js';
-import { startApp, type RunningApp } from './support/server.js';
+import { useAppAndBrowser } from './support/suite.js';
 import { checkScreen, horizontalOverflow } from './screenshots.js';
 
 const EN_TITLE = 'Automate Your Ad Campaigns with AI';
 const AR_TITLE = 'أتمتة حملاتك الإعلانية بالذكاء الاصطناعي';
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp({ webDistDir: inject('webDistDir') });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  expect(await app?.stop()).toBe(0);
-});
+const env = useAppAndBrowser();
 
 const html = (page: Page, attr: 'lang' | 'dir') => page.getAttribute('html', attr);
 const heroTitle = (page: Page) => page.getByTestId('hero-title').textContent();
 
 describe('landing page', () => {
   it('renders in English, switches to Arabic (RTL), keeps it across a reload, and switches back', async () => {
-    const { page, problems } = await browser.open(`${app.url}/`);
+    const { page, problems } = await env.browser.open(`${env.app.url}/`);
     await expect.poll(() => heroTitle(page)).toBe(EN_TITLE);
     expect(await html(page, 'lang')).toBe('en');
     expect(await page.title()).toBe(`Stratum: ${EN_TITLE}`);
@@ -61,7 +49,7 @@ describe('landing page', () => {
   });
 
   it('opens and closes the demo dialog', async () => {
-    const { page, problems } = await browser.open(`${app.url}/?lng=en`);
+    const { page, problems } = await env.browser.open(`${env.app.url}/?lng=en`);
     const dialog = page.getByTestId('demo-dialog');
     expect(await dialog.isVisible()).toBe(false);
     await page.getByTestId('cta-watch-demo').click();
@@ -75,7 +63,7 @@ describe('landing page', () => {
 
   it('fits a 375 px phone in both languages', async () => {
     for (const lng of ['en', 'ar'] as const) {
-      const { page, problems } = await browser.open(`${app.url}/?lng=${lng}`, 'mobile');
+      const { page, problems } = await env.browser.open(`${env.app.url}/?lng=${lng}`, 'mobile');
       await expect.poll(() => heroTitle(page)).toBe(lng === 'ar' ? AR_TITLE : EN_TITLE);
       // Also checked inside checkScreen; repeated with the language in the message.
       expect(await horizontalOverflow(page), `${lng} overflows at 375 px`).toBeLessThanOrEqual(1);
@@ -89,7 +77,7 @@ describe('landing page', () => {
   });
 
   it('"Start Free Trial" opens the signup form, which validates before sending', async () => {
-    const { page, problems } = await browser.open(`${app.url}/?lng=en`);
+    const { page, problems } = await env.browser.open(`${env.app.url}/?lng=en`);
     await page.getByTestId('cta-start-trial').click();
     await page.getByTestId('signup-dialog').waitFor({ state: 'visible' });
     await page.getByText('Get Started Free').waitFor({ state: 'visible' });

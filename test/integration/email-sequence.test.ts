@@ -1,3 +1,4 @@
+import { waitForMail } from '../support/mailbox.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { users } from '../../src/db/schema/index.js';
@@ -5,7 +6,6 @@ import { sequenceEmailJob } from '../../src/accounts/sequence-email.job.js';
 import { createTestStack, silentLog, testServices, type TestStack } from '../support/stack.js';
 
 let stack: TestStack;
-type Mail = { subject: string; text: string; links: string[]; headers: Record<string, string> };
 
 beforeAll(async () => {
   stack = await createTestStack({ env: { TRUST_PROXY: 'true' } });
@@ -14,14 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.close());
 
-async function mailbox(to: string, atLeast: number): Promise<Mail[]> {
-  for (let i = 0; i < 150; i++) {
-    const mail = (await stack.app.inject(`/api/v1/dev/mailbox?to=${encodeURIComponent(to)}`)).json() as Mail[];
-    if (mail.length >= atLeast) return mail;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`fewer than ${atLeast} emails for ${to}`);
-}
+const mailbox = (to: string, atLeast: number) => waitForMail(async (p) => (await stack.app.inject(p)).json(), to, (m) => m.length >= atLeast);
 
 describe('the onboarding email sequence', () => {
   const email = 'noura@gulf-retail.sa';

@@ -1,3 +1,4 @@
+import { waitForLink } from '../support/mailbox.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStack, type TestStack } from '../support/stack.js';
 import { createSignedInUser } from '../support/factories.js';
@@ -13,15 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.close());
 
-async function resetLink(to: string): Promise<string> {
-  for (let i = 0; i < 150; i++) {
-    const mail = (await stack.app.inject(`/api/v1/dev/mailbox?to=${encodeURIComponent(to)}`)).json() as Array<{ links: string[] }>;
-    const link = mail.flatMap((m) => m.links).find((l) => l.includes('/reset-password?token='));
-    if (link) return link;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('no reset email');
-}
+const resetLink = (to: string) => waitForLink(async (p) => (await stack.app.inject(p)).json(), to, '/reset-password?token=');
 
 const confirm = (token: string, password: string) =>
   stack.app.inject({ method: 'POST', url: '/api/v1/auth/password-reset/confirm', payload: { token, password }, headers: { 'x-forwarded-for': '198.51.100.3' } });

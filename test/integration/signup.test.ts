@@ -1,3 +1,4 @@
+import { waitForMail } from '../support/mailbox.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { conversionEvents, leads, users, workspaces } from '../../src/db/schema/index.js';
@@ -28,18 +29,7 @@ const seedPayload = {
   form_started_at: Date.now() - 30_000,
 };
 
-type Mail = { id: string; to: string; subject: string; text: string; html: string | null; links: string[]; sent_at: string };
-
-async function mailFor(to: string, count = 1): Promise<Mail[]> {
-  const until = Date.now() + 20_000;
-  for (;;) {
-    const res = await stack.app.inject(`/api/v1/dev/mailbox?to=${encodeURIComponent(to)}`);
-    const mail = res.json() as Mail[];
-    if (mail.length >= count) return mail;
-    if (Date.now() > until) throw new Error(`no mail for ${to}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
+const mailFor = (to: string, count = 1) => waitForMail(async (p) => (await stack.app.inject(p)).json(), to, (m) => m.length >= count);
 
 const cookieFrom = (setCookie: string | string[] | undefined, name: string): string | undefined => {
   const all = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
