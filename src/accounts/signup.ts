@@ -10,7 +10,7 @@ import type { SubscribeInput, SubscribeOutput } from '../capture/intake.schema.j
 import { recordLead, type RequestMeta } from '../capture/record-lead.js';
 import { accountEmailJob } from './account-email.job.js';
 import { houseScope } from './house.js';
-import { decoyHash, hashPassword } from './passwords.js';
+import { hashPassword } from './passwords.js';
 import { createWorkspace } from './workspaces.js';
 
 export interface SignupDeps {
@@ -31,6 +31,7 @@ export async function signUp(deps: SignupDeps, input: SubscribeInput, meta: Requ
     // A bot gets a believable answer and nothing is stored or sent.
     return { outcome: 'bot', lead_id: newId('lead'), user_id: newId('user'), platform: 'direct', score: 0, status: 'pending_verification' };
   }
+  // Hashed before anything is looked up, so a new and an existing address take as long.
   const passwordHash = await hashPassword(input.password);
   try {
     return await attempt(deps, input, meta, passwordHash);
@@ -46,7 +47,6 @@ async function attempt(deps: SignupDeps, input: SubscribeInput, meta: RequestMet
     const existing = await findLoginByEmail(tx, input.email);
 
     if (existing) {
-      await decoyHash();
       const lead = await recordLead(tx, houseScope, input, meta, { kind: 'signup', userId: existing.id, conversions: false });
       await deps.queue.enqueue(
         accountEmailJob,
