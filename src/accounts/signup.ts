@@ -4,6 +4,7 @@ import { isUniqueViolation } from '../db/errors.js';
 import { users } from '../db/schema/index.js';
 import { withTransaction } from '../db/tx.js';
 import type { Db } from '../db/types.js';
+import type { CrmProvider } from '../db/schema/crm.js';
 import type { JobQueue } from '../jobs/queue.js';
 import { looksLikeBot } from '../capture/bot-check.js';
 import type { SubscribeInput, SubscribeOutput } from '../capture/intake.schema.js';
@@ -16,6 +17,7 @@ import { createWorkspace } from './workspaces.js';
 export interface SignupDeps {
   db: Db;
   queue: JobQueue;
+  crmProvider: CrmProvider | null;
 }
 
 export type SignupResult = SubscribeOutput & { outcome: 'created' | 'existing' | 'bot' };
@@ -47,7 +49,7 @@ async function attempt(deps: SignupDeps, input: SubscribeInput, meta: RequestMet
     const existing = await findLoginByEmail(tx, input.email);
 
     if (existing) {
-      const lead = await recordLead(tx, houseScope, input, meta, { kind: 'signup', userId: existing.id, conversions: false });
+      const lead = await recordLead({ ...deps, db: tx }, houseScope, input, meta, { kind: 'signup', userId: existing.id, conversions: false });
       await deps.queue.enqueue(
         accountEmailJob,
         { workspaceId: existing.workspaceId, userId: existing.id, kind: existing.status === 'pending_verification' ? 'verification' : 'alreadyRegistered' },
@@ -70,7 +72,7 @@ async function attempt(deps: SignupDeps, input: SubscribeInput, meta: RequestMet
       createdAt: meta.now,
       updatedAt: meta.now,
     });
-    const lead = await recordLead(tx, houseScope, input, meta, { kind: 'signup', userId, conversions: true });
+    const lead = await recordLead({ ...deps, db: tx }, houseScope, input, meta, { kind: 'signup', userId, conversions: true });
     await deps.queue.enqueue(accountEmailJob, { workspaceId: workspace.id, userId, kind: 'verification' }, { tx });
     return { outcome: 'created', lead_id: lead.id, user_id: userId, platform: lead.platform, score: lead.score, status: 'pending_verification' };
   });

@@ -2,6 +2,8 @@ import { newId } from '../db/ids.js';
 import type { WorkspaceScope } from '../db/scope.js';
 import { conversionEvents, leads, type LeadRow } from '../db/schema/index.js';
 import type { DbOrTx } from '../db/types.js';
+import type { CrmProvider } from '../db/schema/crm.js';
+import type { JobQueue } from '../jobs/queue.js';
 import { clickIdKeys, touchFromUrl, utmKeys, type Touch } from './attribution.js';
 import { advanceVisitorTouch } from './visitor-touch.js';
 import { planSignupConversions } from './conversion-plan.js';
@@ -49,18 +51,27 @@ async function mergeVisitorTouch(db: DbOrTx, scope: WorkspaceScope, visitorId: s
   return visitorId ? advanceVisitorTouch(db, scope, visitorId, touch, now) : { first: touch, last: touch };
 }
 
+/** What recording a lead needs: the transaction, the queue its follow-up jobs join, and the CRM it is owed to. */
+export interface LeadDeps {
+  db: DbOrTx;
+  queue: JobQueue;
+  /** Where this workspace's leads are pushed; null when no CRM is configured. */
+  crmProvider: CrmProvider | null;
+}
+
 /**
  * Stores a lead with everything known about how they arrived, its platform and its
  * explainable score, and the conversion events owed to the platforms it can be matched to.
  * Runs inside the caller's transaction (the signup adds the account in the same one).
  */
 export async function recordLead(
-  db: DbOrTx,
+  deps: LeadDeps,
   scope: WorkspaceScope,
   input: LeadFields,
   meta: RequestMeta,
   opts: { kind: 'signup' | 'lead'; userId?: string | null; conversions: boolean },
 ): Promise<LeadRow> {
+  const { db } = deps;
   const touch = touchOf(input, meta.now);
   const { first, last } = await mergeVisitorTouch(db, scope, input.visitor_id, touch, meta.now);
   // The person converted now; credit goes to the last attributed touch that brought them.

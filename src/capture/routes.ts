@@ -13,7 +13,8 @@ const errors = { 400: errorEnvelopeSchema, 429: errorEnvelopeSchema };
 
 /** Stage 1–3 intake: the landing page's signup and lead forms. */
 export const captureRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, queue } = app.deps;
+  const { db, queue, config } = app.deps;
+  const leadDeps = { db: db.db, queue, crmProvider: config.crm.provider };
 
   app.post(
     '/api/v1/landing-cms/subscribe',
@@ -27,7 +28,7 @@ export const captureRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const { outcome: _outcome, ...result } = await signUp({ db: db.db, queue }, req.body, requestMeta(req));
+      const { outcome: _outcome, ...result } = await signUp(leadDeps, req.body, requestMeta(req));
       return reply.status(201).send(result);
     },
   );
@@ -43,7 +44,7 @@ export const captureRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: leadOutputSchema, ...errors },
       },
     },
-    async (req, reply) => reply.status(201).send(await submitLead(db.db, req.body, requestMeta(req))),
+    async (req, reply) => reply.status(201).send(await submitLead(leadDeps, req.body, requestMeta(req))),
   );
 
   app.post(

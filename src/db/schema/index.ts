@@ -7,3 +7,5 @@ export * from './visitors.js';
 export * from './auth.js';
 export * from './conversion-events.js';
 export * from './onboarding.js';
+export * from './sso.js';
+export * from './crm.js';
