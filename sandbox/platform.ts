@@ -6,7 +6,7 @@ export interface SandboxHost {
   host: string;
   /** Where the sandbox serves it, e.g. `/meta/graph`. */
   prefix: string;
-  purpose: 'api' | 'oauth' | 'conversions';
+  purpose: 'api' | 'oauth' | 'conversions' | 'identity' | 'crm';
 }
 
 /**
@@ -14,7 +14,8 @@ export interface SandboxHost {
  * in its own error envelope (each platform answers differently, and adapters must cope).
  */
 export interface SandboxPlatform {
-  id: 'meta' | 'google' | 'tiktok' | 'snapchat';
+  /** The four ad platforms, then the services around them: sign-in providers and CRMs. */
+  id: 'meta' | 'google' | 'tiktok' | 'snapchat' | 'microsoft' | 'apple' | 'hubspot' | 'zoho';
   name: string;
   hosts: SandboxHost[];
   register(app: FastifyInstance, host: SandboxHost): Promise<void>;

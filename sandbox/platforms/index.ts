@@ -4,4 +4,10 @@ import { meta } from './meta/index.js';
 import { snapchat } from './snapchat/index.js';
 import { tiktok } from './tiktok/index.js';
 
-export const sandboxPlatforms: readonly SandboxPlatform[] = [meta, google, tiktok, snapchat];
+import { identityProviders } from '../identity/index.js';
+import { crms } from '../crm/index.js';
+
+export const adPlatforms: readonly SandboxPlatform[] = [meta, google, tiktok, snapchat];
+
+/** Everything the sandbox imitates: the ad platforms, the sign-in providers without an ad platform, the CRMs. */
+export const sandboxPlatforms: readonly SandboxPlatform[] = [...adPlatforms, ...identityProviders, ...crms];
