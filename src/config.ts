@@ -40,6 +40,7 @@ const envSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   EMAIL_FROM: z.string().min(3).default('Stratum <hello@stratum.local>'),
   DEV_MAILBOX_ENABLED: bool.optional(),
+  PLATFORM_ADMIN_TOKEN: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)').optional(),
   CRM_PROVIDER: z.enum(['none', 'hubspot', 'zoho', 'webhook']).optional(),
   WEB_DIST_DIR: z.string().min(1).default('./dist/web'),
   WEB_BUILD_ON_START: bool.default(true),
@@ -63,6 +64,8 @@ export interface Config {
   web: { distDir: string; buildOnStart: boolean };
   /** `smtpUrl` unset: mail goes to the dev mailbox, when that is enabled (by default everywhere but production). */
   email: { smtpUrl: string | null; from: string; devMailboxEnabled: boolean };
+  /** Bearer token for Stratum's operators (landing stats across the house workspace); null disables it. */
+  platformAdminToken: string | null;
   /** Where leads from Stratum's own landing page are pushed. Unset: HubSpot in the sandbox when the sandbox runs, else none. */
   crm: { provider: 'hubspot' | 'zoho' | 'webhook' | null };
   shutdownTimeoutMs: number;
@@ -133,6 +136,7 @@ export function loadConfig(
       from: e.EMAIL_FROM,
       devMailboxEnabled: e.DEV_MAILBOX_ENABLED ?? e.NODE_ENV !== 'production',
     },
+    platformAdminToken: e.PLATFORM_ADMIN_TOKEN ?? null,
     crm: crmConfig(e, e.SANDBOX_ENABLED && role === 'all'),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };

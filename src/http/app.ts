@@ -14,6 +14,7 @@ import { installErrorHandling } from './error-handler.js';
 import { AppError } from '../errors.js';
 import { installCsrfProtection } from './csrf.js';
 import { captureRoutes } from '../capture/routes.js';
+import { statsRoutes } from '../capture/stats-routes.js';
 import { authRoutes } from '../accounts/routes.js';
 import { onboardingRoutes } from '../onboarding/routes.js';
 import { unsubscribeRoutes } from '../accounts/unsubscribe-routes.js';
@@ -111,6 +112,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
 
   await app.register(systemRoutes);
   await app.register(captureRoutes);
+  await app.register(statsRoutes);
   await app.register(authRoutes);
   await app.register(onboardingRoutes);
   await app.register(unsubscribeRoutes);
