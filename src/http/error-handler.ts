@@ -23,6 +23,8 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) {
       if (err.status >= 500) req.log.error({ err }, err.message);
+      const retryAfter = (err.details as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+      if (err.code === 'RATE_LIMITED' && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
       return reply.status(err.status).send(envelope(err.code, err.message, err.details));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {

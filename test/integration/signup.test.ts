@@ -1,7 +1,9 @@
 import { waitForMail } from '../support/mailbox.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import { conversionEvents, leads, users, workspaces } from '../../src/db/schema/index.js';
+import { conversionEvents, leads, loginThrottles, users, workspaces } from '../../src/db/schema/index.js';
+import { hashPassword } from '../../src/accounts/passwords.js';
+import { createSignedInUser } from '../support/factories.js';
 import { issueToken } from '../../src/accounts/tokens.js';
 import { createTestStack, type TestStack } from '../support/stack.js';
 
@@ -219,6 +221,31 @@ describe('sign-in', () => {
     const res = await login('pending@midas.sa', 'correct horse battery');
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('EMAIL_NOT_VERIFIED');
+  });
+
+  it('backs off per address, whichever client the guesses come from, known address or not', async () => {
+    const owner = await createSignedInUser(stack.db.db, { email: 'guessed@midas.sa' });
+    await stack.db.db.update(users).set({ passwordHash: await hashPassword('the right password') }).where(eq(users.id, owner.userId));
+    let client = 0;
+    const from = () => ({ 'x-forwarded-for': `203.0.113.${100 + ++client}` });
+    for (const email of ['guessed@midas.sa', 'never-registered@midas.sa']) {
+      const codes: number[] = [];
+      for (let i = 0; i < 5; i++) codes.push((await login(email, `wrong guess ${i}!!`, from())).statusCode);
+      expect(codes).toEqual([401, 401, 401, 401, 401]);
+      const blocked = await login(email, 'the right password', from());
+      expect(blocked.statusCode).toBe(429);
+      expect(blocked.json().error.code).toBe('RATE_LIMITED');
+      expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(25);
+      expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(30);
+    }
+    // Another address is not affected.
+    expect((await login('ahmed@midasfurniture.com', 'correct horse battery', from())).statusCode).toBe(200);
+    // Once the wait is over, the right password works and the count starts again.
+    await stack.db.db.update(loginThrottles).set({ blockedUntil: new Date(Date.now() - 1000) });
+    expect((await login('guessed@midas.sa', 'the right password', from())).statusCode).toBe(200);
+    expect((await login('guessed@midas.sa', 'wrong again!!', from())).statusCode).toBe(401);
+    const [row] = await stack.db.db.select().from(loginThrottles).where(sql`true`).orderBy(loginThrottles.failures);
+    expect(row!.failures).toBe(1);
   });
 
   it('refuses a cross-site sign-in (CSRF)', async () => {

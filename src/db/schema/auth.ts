@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { tenantKey } from './columns.js';
 import { users } from './users.js';
 import { workspaces } from './workspaces.js';
@@ -45,3 +45,16 @@ export const sessions = pgTable(
   },
   (t) => [index('sessions_workspace_id_idx').on(t.workspaceId), index('sessions_user_id_idx').on(t.userId)],
 );
+
+/**
+ * Failed sign-ins per address (SHA-256 of the lower-cased email, so unknown addresses
+ * leave no readable trace), shared by every API process: the backoff follows the account
+ * being guessed at, whichever address the guesses come from. Owned by the house workspace.
+ */
+export const loginThrottles = pgTable('login_throttles', {
+  emailHash: text('email_hash').primaryKey(),
+  workspaceId: tenantKey().references(() => workspaces.id, { onDelete: 'cascade' }),
+  failures: integer('failures').notNull().default(0),
+  lastFailedAt: timestamp('last_failed_at', { withTimezone: true, mode: 'date' }).notNull(),
+  blockedUntil: timestamp('blocked_until', { withTimezone: true, mode: 'date' }),
+});
