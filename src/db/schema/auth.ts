@@ -51,10 +51,14 @@ export const sessions = pgTable(
  * leave no readable trace), shared by every API process: the backoff follows the account
  * being guessed at, whichever address the guesses come from. Owned by the house workspace.
  */
-export const loginThrottles = pgTable('login_throttles', {
-  emailHash: text('email_hash').primaryKey(),
-  workspaceId: tenantKey().references(() => workspaces.id, { onDelete: 'cascade' }),
-  failures: integer('failures').notNull().default(0),
-  lastFailedAt: timestamp('last_failed_at', { withTimezone: true, mode: 'date' }).notNull(),
-  blockedUntil: timestamp('blocked_until', { withTimezone: true, mode: 'date' }),
-});
+export const loginThrottles = pgTable(
+  'login_throttles',
+  {
+    emailHash: text('email_hash').primaryKey(),
+    workspaceId: tenantKey().references(() => workspaces.id, { onDelete: 'cascade' }),
+    failures: integer('failures').notNull().default(0),
+    lastFailedAt: timestamp('last_failed_at', { withTimezone: true, mode: 'date' }).notNull(),
+    blockedUntil: timestamp('blocked_until', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('login_throttles_workspace_id_idx').on(t.workspaceId)],
+);
