@@ -20,4 +20,9 @@ export interface SandboxPlatform {
   hosts: SandboxHost[];
   register(app: FastifyInstance, host: SandboxHost): Promise<void>;
   notFound(req: FastifyRequest, reply: FastifyReply, host: SandboxHost): FastifyReply;
+  /**
+   * The sandbox's own routes for this imitation, under `/_sandbox/<prefix>` (not part of the
+   * imitated API): what it received, faults to inject. Tests and people use them alike.
+   */
+  control?: { prefix: string; register(app: FastifyInstance): Promise<void> };
 }

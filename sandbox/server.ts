@@ -44,6 +44,10 @@ export async function buildSandbox(logger?: Logger): Promise<FastifyInstance> {
       );
     }
   }
+  for (const platform of sandboxPlatforms) {
+    const control = platform.control;
+    if (control) await app.register(async (scope) => control.register(scope), { prefix: `/_sandbox/${control.prefix}` });
+  }
   app.setNotFoundHandler((req, reply) =>
     reply.status(404).send({ error: 'not_found', message: `The sandbox serves no ${req.url.split('?')[0]}; see GET /_sandbox/platforms` }),
   );

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Logger } from 'pino';
 import type { Db } from '../db/types.js';
 import type { EmailTransport } from '../email/types.js';
+import type { CrmAdapter } from '../crm/types.js';
 
 /** What job handlers may use besides the database: built once per process at start. */
 export interface JobServices {
@@ -9,6 +10,8 @@ export interface JobServices {
   /** Where links in email point (PUBLIC_URL). */
   publicUrl: string;
   emailFrom: string;
+  /** The CRM that leads are pushed to (config `CRM_PROVIDER`); null when none is configured. */
+  crm: CrmAdapter | null;
 }
 
 export interface RetryPolicy {
@@ -27,6 +30,19 @@ export interface JobContext {
   retryCount: number;
   now: () => Date;
   services: JobServices;
+}
+
+/**
+ * What a failed attempt's error may tell the queue, whatever threw it: `retryable: false`
+ * (no retry can help: the job fails now instead of retrying) or `retryAfterSeconds` (the next
+ * retry waits at least that long, e.g. a 429's Retry-After). Other errors retry as the policy says.
+ */
+export function failureHintOf(err: unknown): { retryable: boolean; retryAfterSeconds: number | null } {
+  const e = (typeof err === 'object' && err !== null ? err : {}) as { retryable?: unknown; retryAfterSeconds?: unknown };
+  return {
+    retryable: e.retryable !== false,
+    retryAfterSeconds: typeof e.retryAfterSeconds === 'number' && e.retryAfterSeconds > 0 ? e.retryAfterSeconds : null,
+  };
 }
 
 /** What the queue needs to know of any job, whatever its payload type. */

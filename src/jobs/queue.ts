@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Logger } from 'pino';
 import type { DatabaseHandle, Tx } from '../db/types.js';
 import { transactionExecutor } from '../db/tx.js';
-import type { JobDefinition, JobServices, RegisteredJob } from './define.js';
+import { failureHintOf, type JobDefinition, type JobServices, type RegisteredJob } from './define.js';
 import type { ScheduleEntry } from './schedule.js';
 
 export const BOSS_SCHEMA = 'pgboss';
@@ -113,6 +113,24 @@ export class JobQueue {
     return this.boss.send(def.name, data, send);
   }
 
+  /**
+   * Many jobs of one kind in one INSERT (a batch of leads owes one job each); the queue's
+   * retry policy applies as for `enqueue`. pg-boss returns no ids for a batch.
+   */
+  async enqueueMany<S extends z.ZodType>(def: JobDefinition<S>, payloads: readonly z.input<S>[], options: EnqueueOptions = {}): Promise<void> {
+    if (!this.opts.registry.includes(def)) throw new Error(`Job ${def.name} is not in the registry`);
+    if (payloads.length === 0) return;
+    const jobs: PgBoss.JobInsert[] = payloads.map((payload) => {
+      const data = def.payload.parse(payload) as object;
+      const job: PgBoss.JobInsert = { name: def.name, data };
+      if (def.singletonKey) job.singletonKey = def.singletonKey(data as z.output<S>);
+      // A number means seconds from now, as for `send`; insert takes an interval string.
+      if (options.startAfter !== undefined) job.startAfter = typeof options.startAfter === 'number' ? `${options.startAfter} seconds` : options.startAfter;
+      return job;
+    });
+    await this.boss.insert(jobs, options.tx ? { db: transactionExecutor(options.tx) as PgBoss.Db } : {});
+  }
+
   /** Starts polling every registered queue. */
   async startWorkers(): Promise<void> {
     const now = this.opts.now ?? (() => new Date());
@@ -133,12 +151,32 @@ export class JobQueue {
               } catch (err) {
                 this.opts.onJobDone?.(job.name, 'failed', (performance.now() - t0) / 1000);
                 log.warn({ err, retryLimit: j.retryLimit }, 'job attempt failed');
+                await this.settleFailure(j.id, err).catch((e: unknown) => log.error({ err: e }, 'could not apply the error\'s retry hint'));
                 throw err;
               }
             }
           },
         );
       }
+    }
+  }
+
+  /**
+   * Applies what the error says before pg-boss records the failure (it reads these columns of
+   * the job's row then): no retry at all, or a first retry no sooner than `retryAfterSeconds`
+   * (pg-boss waits `retry_delay × 2^retry_count` to twice that with backoff; the base is raised to fit).
+   */
+  private async settleFailure(id: string, err: unknown): Promise<void> {
+    const hint = failureHintOf(err);
+    if (!hint.retryable) {
+      await this.handle.executor.executeSql(`update ${BOSS_SCHEMA}.job set retry_limit = retry_count where id = $1 and state = 'active'`, [id]);
+    } else if (hint.retryAfterSeconds !== null) {
+      await this.handle.executor.executeSql(
+        `update ${BOSS_SCHEMA}.job
+            set retry_delay = greatest(retry_delay, ceil($2::numeric / case when retry_backoff then 2 ^ least(16, retry_count) else 1 end)::int)
+          where id = $1 and state = 'active'`,
+        [id, Math.ceil(hint.retryAfterSeconds)],
+      );
     }
   }
 

@@ -13,6 +13,8 @@ export const redactPaths = [
   '*.token',
   '*.secret',
   '*.apiKey',
+  '*.clientSecret',
+  '*.headers.authorization',
 ];
 
 export function createLogger(cfg: Config['log'], base: Record<string, unknown> = {}): Logger {

@@ -9,6 +9,7 @@ import { jobRegistry } from '../jobs/registry.js';
 import { schedules } from '../jobs/schedule.js';
 import { createMetrics, type Metrics } from '../observability/metrics.js';
 import { createEmailTransport, usesDevMailbox } from '../email/transport.js';
+import { createCrmAdapter } from '../crm/adapters.js';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
 
 export interface RunningStratum {
@@ -59,6 +60,7 @@ export async function startStratum(config: Config, log: Logger, opts: StartOptio
         email: createEmailTransport(config.email, db.db, log.child({ component: 'email' })),
         publicUrl: config.http.publicUrl,
         emailFrom: config.email.from,
+        crm: createCrmAdapter(config.crm),
       },
       pollIntervalSeconds: config.jobs.pollIntervalSeconds,
       supervise: runsJobs,

@@ -26,5 +26,14 @@ export const systemStatusSchema = z.object({
   queue: checkSchema.extend({ queues: z.array(queueCountsSchema) }),
   /** `ageSeconds` is measured by the server, so a browser's clock cannot skew it. */
   scheduler: z.object({ lastHeartbeatAt: z.string().nullable(), ageSeconds: z.number().nullable(), worker: z.string().nullable() }),
+  /** Leads owed to the CRM by delivery state; failures in detail: `crm_pushes` and `npm run jobs -- failed`. */
+  crm: z.object({
+    provider: z.enum(['hubspot', 'zoho', 'webhook']).nullable(),
+    ok: z.boolean(),
+    error: z.string().optional(),
+    pushes: z
+      .object({ pending: z.number().int(), sent: z.number().int(), failed: z.number().int(), oldestPendingAt: z.string().nullable() })
+      .nullable(),
+  }),
 });
 export type SystemStatus = z.infer<typeof systemStatusSchema>;

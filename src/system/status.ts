@@ -5,6 +5,7 @@ import { systemHeartbeats } from '../db/schema/system.js';
 import type { JobQueue } from '../jobs/queue.js';
 import type { Readiness, SystemStatus } from './status.schema.js';
 import { version } from '../version.js';
+import { crmPushCounts } from '../crm/status.js';
 
 export interface StatusDeps {
   config: Config;
@@ -44,10 +45,11 @@ export async function checkReadiness(deps: Pick<StatusDeps, 'db' | 'queue'>): Pr
 
 export async function getSystemStatus(deps: StatusDeps): Promise<SystemStatus> {
   const now = deps.now?.() ?? new Date();
-  const [database, queue, beat] = await Promise.all([
+  const [database, queue, beat, crm] = await Promise.all([
     timed(() => deps.db.ping()),
     timed(() => deps.queue.counts()),
     timed(() => deps.db.db.select().from(systemHeartbeats).where(eq(systemHeartbeats.name, 'scheduler'))),
+    timed(() => crmPushCounts(deps.db.db)),
   ]);
   const heartbeat = beat.value?.[0];
   return {
@@ -66,6 +68,12 @@ export async function getSystemStatus(deps: StatusDeps): Promise<SystemStatus> {
       lastHeartbeatAt: heartbeat?.beatAt.toISOString() ?? null,
       ageSeconds: heartbeat ? Math.max(0, Math.round((now.getTime() - heartbeat.beatAt.getTime()) / 1000)) : null,
       worker: heartbeat?.worker ?? null,
+    },
+    crm: {
+      provider: deps.config.crm.provider,
+      ok: crm.ok,
+      ...(crm.error ? { error: crm.error } : {}),
+      pushes: crm.value ?? null,
     },
   };
 }

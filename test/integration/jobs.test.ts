@@ -79,6 +79,25 @@ describe('jobs on the database', () => {
     expect(all.created + all.active + all.retry).toBe(0);
   });
 
+  it('enqueues a batch in one go, inside the transaction, with the queue\'s retry policy', async () => {
+    await withTransaction(db.db, async (tx) => {
+      await queue.enqueueMany(echo, [{ v: 'many-1' }, { v: 'many-2' }, { v: 'many-3' }], { tx });
+    });
+    failuresBeforeSuccess.set('many-fails-once', 1);
+    await queue.enqueueMany(echo, [{ v: 'many-fails-once' }]);
+    await waitFor(() => ['many-1', 'many-2', 'many-3'].every((v) => ran.some((r) => r.v === v)));
+    await waitFor(() => ran.some((r) => r.v === 'many-fails-once' && r.attempt === 2));
+    await expect(
+      withTransaction(db.db, async (tx) => {
+        await queue.enqueueMany(echo, [{ v: 'many-rolled' }], { tx });
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    await expect(queue.enqueueMany(echo, [{ v: 'ok' }, { v: 1 as unknown as string }])).rejects.toThrow();
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(ran.some((r) => r.v === 'many-rolled' || r.v === 'ok')).toBe(false);
+  });
+
   it('validates the payload on enqueue', async () => {
     // @ts-expect-error a number is not the declared payload
     await expect(queue.enqueue(echo, { v: 42 })).rejects.toThrow();

@@ -9,12 +9,14 @@ import { jobRegistry } from '../../src/jobs/registry.js';
 import { createMetrics, type Metrics } from '../../src/observability/metrics.js';
 import type { DatabaseHandle, DbOrTx } from '../../src/db/types.js';
 import { createTestDatabase } from './db.js';
+import { createCrmAdapter } from '../../src/crm/adapters.js';
+import type { CrmAdapter } from '../../src/crm/types.js';
 
 export const silentLog = pino({ level: 'silent' });
 
-/** What job handlers get in tests: email into the dev mailbox of the test's own database. */
-export function testServices(db: DbOrTx, publicUrl = 'http://stratum.test'): JobServices {
-  return { email: devMailboxTransport(db), publicUrl, emailFrom: 'Stratum <hello@stratum.test>' };
+/** What job handlers get in tests: email into the dev mailbox of the test's own database; the CRM only when given. */
+export function testServices(db: DbOrTx, publicUrl = 'http://stratum.test', crm: CrmAdapter | null = null): JobServices {
+  return { email: devMailboxTransport(db), publicUrl, emailFrom: 'Stratum <hello@stratum.test>', crm };
 }
 
 export function testConfig(env: Record<string, string> = {}): Config {
@@ -38,7 +40,7 @@ export async function createTestStack(opts: { registry?: readonly RegisteredJob[
   const queue = await JobQueue.start(db, {
     log: silentLog,
     registry: opts.registry ?? jobRegistry,
-    services: testServices(db.db, config.http.publicUrl),
+    services: testServices(db.db, config.http.publicUrl, createCrmAdapter(config.crm)),
     pollIntervalSeconds: 0.5,
     supervise: false,
     schedule: false,
