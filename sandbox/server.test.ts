@@ -15,9 +15,12 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 describe('sandbox server', () => {
-  it('is healthy and lists the four platforms', async () => {
+  it('is healthy and lists the four platforms, then the services around them', async () => {
     const res = await app.inject('/_sandbox/health');
-    expect(res.json()).toEqual({ status: 'ok', platforms: ['meta', 'google', 'tiktok', 'snapchat'] });
+    const { status, platforms } = res.json();
+    expect(status).toBe('ok');
+    expect(platforms.slice(0, 4)).toEqual(['meta', 'google', 'tiktok', 'snapchat']);
+    expect(platforms).toEqual(expect.arrayContaining(['microsoft', 'apple']));
   });
 
   it('maps every real host to a base URL under its own prefix', async () => {

@@ -124,19 +124,6 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/v1/auth/sso/providers',
-    {
-      schema: {
-        tags: ['auth'],
-        summary: 'Single sign-on providers that are configured (Google, Microsoft, Apple through OpenID Connect)',
-        response: { 200: z.object({ providers: z.array(z.enum(['google', 'microsoft', 'apple'])) }) },
-      },
-    },
-    // OpenID Connect sign-in is not built yet, so none is offered and the form shows no buttons.
-    async () => ({ providers: [] }),
-  );
-
-  app.get(
     '/api/v1/auth/me',
     { preHandler: requireUser, schema: { tags: ['auth'], summary: 'The signed-in user and their workspace', response: { 200: meSchema, 401: errorEnvelopeSchema } } },
     async (req) => getMe(db.db, (await currentUser(req))!),

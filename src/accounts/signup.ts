@@ -1,7 +1,6 @@
 import { findLoginByEmail } from './users.js';
 import { newId } from '../db/ids.js';
 import { isUniqueViolation } from '../db/errors.js';
-import { users } from '../db/schema/index.js';
 import { withTransaction } from '../db/tx.js';
 import type { Db } from '../db/types.js';
 import type { CrmProvider } from '../db/schema/crm.js';
@@ -11,8 +10,8 @@ import type { SubscribeInput, SubscribeOutput } from '../capture/intake.schema.j
 import { recordLead, type RequestMeta } from '../capture/record-lead.js';
 import { accountEmailJob } from './account-email.job.js';
 import { houseScope } from './house.js';
+import { createAccount } from './create-account.js';
 import { hashPassword } from './passwords.js';
-import { createWorkspace } from './workspaces.js';
 
 export interface SignupDeps {
   db: Db;
@@ -58,22 +57,11 @@ async function attempt(deps: SignupDeps, input: SubscribeInput, meta: RequestMet
       return { outcome: 'existing', lead_id: lead.id, user_id: newId('user'), platform: lead.platform, score: lead.score, status: 'pending_verification' };
     }
 
-    const workspace = await createWorkspace(tx, { name: input.company_name, locale: input.language });
-    const userId = newId('user');
-    await tx.insert(users).values({
-      id: userId,
-      workspaceId: workspace.id,
-      email: input.email.trim(),
-      fullName: input.full_name,
-      role: 'owner',
-      status: 'pending_verification',
-      passwordHash,
-      language: input.language,
-      createdAt: meta.now,
-      updatedAt: meta.now,
-    });
-    const lead = await recordLead({ ...deps, db: tx }, houseScope, input, meta, { kind: 'signup', userId, conversions: true });
-    await deps.queue.enqueue(accountEmailJob, { workspaceId: workspace.id, userId, kind: 'verification' }, { tx });
+    const { userId, lead } = await createAccount(
+      { ...deps, db: tx },
+      { lead: input, fullName: input.full_name, workspaceName: input.company_name, passwordHash, emailStatus: 'pending' },
+      meta,
+    );
     return { outcome: 'created', lead_id: lead.id, user_id: userId, platform: lead.platform, score: lead.score, status: 'pending_verification' };
   });
 }

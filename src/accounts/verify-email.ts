@@ -5,8 +5,7 @@ import type { Db } from '../db/types.js';
 import type { RequestMeta } from '../capture/record-lead.js';
 import { createSession } from './sessions.js';
 import { consumeToken } from './tokens.js';
-import { emailSequence } from './email-sequence.js';
-import { sequenceEmailJob } from './sequence-email.job.js';
+import { startEmailSequence } from './welcome.js';
 import type { JobQueue } from '../jobs/queue.js';
 
 export type VerifyResult =
@@ -33,13 +32,7 @@ export async function verifyEmail(deps: { db: Db; queue: JobQueue }, token: stri
         .set({ status: 'verified', verifiedAt: meta.now, updatedAt: meta.now })
         .where(and(eq(users.workspaceId, user.workspaceId), eq(users.id, user.id)));
       // The onboarding emails start now, in the same transaction as the verification.
-      for (const step of emailSequence) {
-        await deps.queue.enqueue(
-          sequenceEmailJob,
-          { workspaceId: user.workspaceId, userId: user.id, template: step.template },
-          { tx, startAfter: new Date(meta.now.getTime() + step.delayMs) },
-        );
-      }
+      await startEmailSequence(deps.queue, tx, user, meta.now);
     }
     const session = await createSession(tx, user, meta, meta.now);
     return { outcome: 'ok', sessionToken: session.token, userId: user.id };

@@ -13,4 +13,5 @@ export interface ScheduleEntry {
 
 export const schedules: readonly ScheduleEntry[] = [
   { job: 'system.heartbeat', cron: '* * * * *', tz: 'UTC' },
+  { job: 'accounts.sso-attempts-cleanup', cron: '17 * * * *', tz: 'UTC' },
 ];

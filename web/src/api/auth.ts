@@ -2,6 +2,7 @@ import { apiGet, apiPost } from './client';
 // The server's contracts, type-only: nothing of them reaches the bundle.
 import type { SubscribeInput, SubscribeOutput } from '../../../src/capture/intake.schema.js';
 import type { Me } from '../../../src/accounts/me.js';
+import type { SsoStartInput } from '../../../src/accounts/sso/start.schema.js';
 
 export type { Me, SubscribeInput, SubscribeOutput };
 export type MeUser = Me['user'];
@@ -15,10 +16,22 @@ export const AUTH_PATHS = {
 } as const;
 
 export type SsoProvider = 'google' | 'microsoft' | 'apple';
+export type { SsoStartInput };
 
-/** Full-page navigations to the server, which redirects to the provider. */
+/** Where "Continue with …" posts; the server answers with the provider's address. */
 export function ssoStartPath(provider: SsoProvider): string {
   return `/api/v1/auth/sso/${provider}/start`;
+}
+
+/**
+ * Leaves for the provider. The page's attribution goes along in the POST (CSRF-checked);
+ * the answer sets the cookie binding the attempt to this browser, then the page navigates
+ * to the provider (a navigation, so the form-action policy does not apply to it).
+ */
+export async function startSso(provider: SsoProvider, fields: Partial<Record<keyof SsoStartInput, string>>): Promise<void> {
+  const body = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== ''));
+  const { authorization_url } = await apiPost<{ authorization_url: string }>(ssoStartPath(provider), body);
+  window.location.assign(authorization_url);
 }
 
 /** The sign-in providers the server has configured (none until SSO is set up). */

@@ -5,6 +5,7 @@ import { logIn } from '../../api/auth';
 import { ApiError } from '../../api/client';
 import { AccountLayout } from './AccountLayout';
 import { ResendVerification } from './ResendVerification';
+import { SsoButtons } from './SsoButtons';
 import { TextField } from './TextField';
 import { LOGIN_FIELDS, firstInvalid, mapServerDetails, type ErrorKey, type LoginField } from './field-errors';
 import { looksLikeEmail, requestErrorKey } from './request-errors';
@@ -139,6 +140,7 @@ export function LoginPage() {
           {submitting ? t('account.login.submitting') : t('account.login.submit')}
         </button>
       </form>
+      <SsoButtons intent="signin" />
       <p className="account-card__footer">
         {t('account.login.noAccount')} <Link to="/?signup=1" data-testid="login-start-trial">{t('account.login.startTrial')}</Link>
       </p>

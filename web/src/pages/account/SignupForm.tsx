@@ -210,7 +210,7 @@ export function SignupForm({ startedAt, eventId, titleId, onSuccess, onDirtyChan
         </button>
       </form>
 
-      <SsoButtons />
+      <SsoButtons intent="signup" companyName={values.company_name} />
 
       <p className="signup__footer">
         {t('account.signup.haveAccount')} <Link to="/login" data-testid="signup-sign-in">{t('account.signup.signIn')}</Link>

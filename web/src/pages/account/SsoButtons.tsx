@@ -1,6 +1,12 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ssoProviders, ssoStartPath, type SsoProvider } from '../../api/auth';
+import { ssoErrorCodes, type SsoErrorCode } from '../../../../src/accounts/sso/errors.js';
+import { ssoProviders, startSso, type SsoProvider } from '../../api/auth';
+import { attributionPayload } from '../../attribution/payload';
+import { browserStore } from '../../attribution/storage';
+import { readTouches } from '../../attribution/touches';
+import { toSupportedLanguage } from '../../i18n/languages';
+import { useQueryParam } from './use-query-param';
 // Registers the account strings this screen uses (they are not in the landing bundle).
 import '../../i18n/account';
 
@@ -33,13 +39,29 @@ const ICONS: Record<SsoProvider, ReactNode> = {
 const PROVIDERS: readonly SsoProvider[] = ['google', 'microsoft', 'apple'];
 const NAMES: Record<SsoProvider, string> = { google: 'Google', microsoft: 'Microsoft', apple: 'Apple' };
 
+const isSsoError = (code: string): code is SsoErrorCode => (ssoErrorCodes as readonly string[]).includes(code);
+
+export interface SsoButtonsProps {
+  /** Where a failed attempt comes back to: the sign-in page, or the landing page's signup form. */
+  intent: 'signin' | 'signup';
+  /** What the visitor has typed as their company so far: the new workspace's name. */
+  companyName?: string;
+}
+
 /**
- * Plain links: the server starts each provider's sign-in and redirects back. Only the
- * providers the server says are configured are shown, so no button leads nowhere.
+ * "Continue with …" for each provider the server has configured (so no button leads
+ * nowhere). Pressing one posts the page's attribution to the server, which keeps it through
+ * the round trip: the click that brought the visitor is not lost on the way to Google.
+ * When an attempt came back refused (`?sso_error=`), says why.
  */
-export function SsoButtons() {
-  const { t } = useTranslation();
+export function SsoButtons({ intent, companyName }: SsoButtonsProps) {
+  const { t, i18n } = useTranslation();
   const [available, setAvailable] = useState<readonly SsoProvider[]>([]);
+  const [leaving, setLeaving] = useState(false);
+  // Why the last attempt failed: from the callback's redirect, or from starting one here.
+  const [failed, setFailed] = useState<{ code: SsoErrorCode; provider: string } | null>(null);
+  const error = useQueryParam('sso_error');
+  const errorProvider = useQueryParam('sso_provider');
   useEffect(() => {
     let live = true;
     ssoProviders().then(
@@ -50,19 +72,46 @@ export function SsoButtons() {
       live = false;
     };
   }, []);
-  if (available.length === 0) return null;
+
+  const start = (provider: SsoProvider) => {
+    if (leaving) return;
+    setLeaving(true);
+    const { language: _language, ...attribution } = attributionPayload();
+    const first = readTouches(browserStore()).first;
+    startSso(provider, {
+      ...attribution,
+      intent,
+      lang: toSupportedLanguage(i18n.resolvedLanguage ?? i18n.language),
+      company_name: companyName?.trim(),
+      first_touch: first ? JSON.stringify(first) : undefined,
+    }).catch(() => {
+      setLeaving(false);
+      setFailed({ code: 'unavailable', provider });
+    });
+  };
+
+  const shown = failed ?? (isSsoError(error) ? { code: error, provider: errorProvider } : null);
+  const alert = shown ? (
+    <p className="form-alert" role="alert" data-testid="sso-error" data-code={shown.code}>
+      {t(`account.sso.errors.${shown.code}`, { provider: NAMES[shown.provider as SsoProvider] ?? shown.provider })}
+    </p>
+  ) : null;
+  if (available.length === 0) return alert;
   return (
     <div className="sso">
+      {alert}
       <p className="sso__divider">
         <span>{t('account.signup.or')}</span>
       </p>
       <ul className="sso__list">
         {PROVIDERS.filter((p) => available.includes(p)).map((provider) => (
           <li key={provider}>
-            <a
-              href={ssoStartPath(provider)}
+            <button
+              type="button"
               className="button button--ghost sso__button"
               data-testid={`sso-${provider}`}
+              aria-disabled={leaving || undefined}
+              onClick={() => start(provider)}
               // The visible brand name is part of the accessible name ("Continue with Google").
               aria-label={t(`account.signup.sso.${provider}`)}
             >
@@ -70,7 +119,7 @@ export function SsoButtons() {
                 {ICONS[provider]}
               </svg>
               <span lang="en" dir="ltr">{NAMES[provider]}</span>
-            </a>
+            </button>
           </li>
         ))}
       </ul>
