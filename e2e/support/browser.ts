@@ -22,7 +22,8 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** `javaScriptEnabled: false` opens pages as a browser with scripting turned off would. */
+export async function launchBrowser(opts: { javaScriptEnabled?: boolean } = {}): Promise<Browser> {
   // A throwaway profile: no language, storage or cache carried over from an earlier run.
   const profileDir = await fs.mkdtemp(path.join(os.tmpdir(), 'stratum-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -41,6 +42,7 @@ export async function launchBrowser(): Promise<Browser> {
     // The app falls back to the browser's language; pin it so the machine's locale cannot
     // decide whether a test starts in English.
     locale: 'en-US',
+    javaScriptEnabled: opts.javaScriptEnabled ?? true,
   });
   // The persistent context opens with one blank tab; tests open their own.
   await Promise.all(context.pages().map((p) => p.close()));

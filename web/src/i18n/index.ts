@@ -7,6 +7,7 @@ import en from './locales/en.json';
 import type accountEn from './locales/account/en.json';
 import {
   DEFAULT_LANGUAGE,
+  LANGUAGE_COOKIE,
   LANGUAGE_STORAGE_KEY,
   SUPPORTED_LANGUAGES,
   directionOf,
@@ -44,10 +45,14 @@ void i18n
     // already has the right language and direction, with no flash of English.
     initAsync: false,
     detection: {
-      order: ['querystring', 'localStorage', 'navigator'],
+      order: ['querystring', 'localStorage', 'cookie', 'navigator'],
       lookupQuerystring: 'lng',
       lookupLocalStorage: LANGUAGE_STORAGE_KEY,
-      caches: ['localStorage'],
+      // The cookie is how the server knows the choice when it renders the landing page at `/`.
+      lookupCookie: LANGUAGE_COOKIE,
+      cookieMinutes: 525_600,
+      cookieOptions: { path: '/', sameSite: 'lax' },
+      caches: ['localStorage', 'cookie'],
       // Browsers report "ar-SA"; store and expose the bare code we ship.
       convertDetectedLanguage: (lng: string) => toSupportedLanguage(lng),
     },

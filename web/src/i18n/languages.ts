@@ -3,6 +3,8 @@ export type Language = (typeof SUPPORTED_LANGUAGES)[number];
 
 export const DEFAULT_LANGUAGE: Language = 'en';
 export const LANGUAGE_STORAGE_KEY = 'stratum.lang';
+/** The same choice for the server, which renders the landing page (src/http/landing-language.ts). */
+export const LANGUAGE_COOKIE = 'stratum_lang';
 
 // Endonyms, not translations: a language is always offered in its own name so
 // a reader who cannot read the current UI language can still find theirs.

@@ -1,25 +1,27 @@
-import type { MouseEvent, Ref } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { LandingCopy } from './copy';
+import { trialButton } from './Hero';
+import { LANDING_IDS } from './ids';
 
-// There is no recording yet; the dialog says so honestly instead of a dead button.
-export function DemoDialog({ ref, onStartTrial }: { ref: Ref<HTMLDialogElement>; onStartTrial: () => void }) {
-  const { t } = useTranslation();
-
-  // A click that lands on the <dialog> itself (not its content) is a backdrop click.
-  const closeOnBackdrop = (event: MouseEvent<HTMLDialogElement>) => {
-    if (event.target === event.currentTarget) event.currentTarget.close();
-  };
-
+/**
+ * A native modal <dialog>: the browser traps focus, closes it on Escape and returns focus to
+ * the button that opened it. There is no recording yet; the dialog says so honestly and
+ * shows what the demo will walk through.
+ */
+export function DemoDialog({ copy }: { copy: LandingCopy }) {
+  const demo = copy.demo;
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby="demo-title" data-testid="demo-dialog" onClick={closeOnBackdrop}>
+    <dialog id={LANDING_IDS.demoDialog} className="dialog" aria-labelledby="demo-title" data-testid="demo-dialog">
       <div className="dialog__body">
-        <h2 id="demo-title">{t('landing.demo.title')}</h2>
-        <p>{t('landing.demo.body')}</p>
+        <h2 id="demo-title">{demo.title}</h2>
+        <p>{demo.body}</p>
+        <ol className="demo-steps">
+          {demo.steps.map((s) => <li key={s}>{s}</li>)}
+        </ol>
         <form method="dialog" className="dialog__actions">
-          <button type="button" className="button button--primary" data-testid="demo-start-trial" onClick={onStartTrial}>
-            {t('landing.hero.startTrial')}
+          <button className="button button--primary" data-testid="demo-start-trial" {...trialButton}>
+            {copy.hero.startTrial}
           </button>
-          <button type="submit" className="button button--secondary">{t('landing.demo.close')}</button>
+          <button type="submit" className="button button--secondary" data-testid="demo-close">{demo.close}</button>
         </form>
       </div>
     </dialog>
