@@ -30,6 +30,9 @@ export const onboardingRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['onboarding'],
         summary: 'Save one step (1 welcome, 2 business, 3 platforms, 4 goals, 5 automation)',
+        description:
+          'The wizard saves each step here, and Settings saves each section here after completion. Once completed, a save ' +
+          'does not move `current_step`, and saving goals also sets the workspace currency and time zone (one transaction).',
         params: z.object({ step: z.coerce.number().int().min(1).max(5) }),
         body: z.record(z.string(), z.unknown()),
         response: { 200: onboardingStateSchema, ...errors },

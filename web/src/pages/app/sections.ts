@@ -1,7 +1,7 @@
 /** Sections of the app that exist only as "coming soon" placeholders for now. */
-export type PlaceholderSection = 'dashboard' | 'campaigns' | 'analytics' | 'automation' | 'settings';
+export type PlaceholderSection = 'dashboard' | 'campaigns' | 'analytics' | 'automation';
 
-export type AppSection = PlaceholderSection | 'system';
+export type AppSection = PlaceholderSection | 'settings' | 'system';
 
 export interface AppNavItem {
   section: AppSection;

@@ -1,16 +1,15 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, redirect, useLoaderData, useNavigate, type LoaderFunctionArgs } from 'react-router';
-// At runtime, in this lazily loaded chunk only (it brings zod and libphonenumber-js's country list).
-import { stepSchemas } from '../../../../src/onboarding/steps.schema.js';
 import { fetchMe, logOut } from '../../api/auth';
 import { ApiError } from '../../api/client';
-import { completeOnboarding, fetchOnboarding, saveOnboardingStep, type OnboardingState, type StepBody, type StepNumber } from '../../api/onboarding';
+import { completeOnboarding, fetchOnboarding, saveOnboardingStep, type OnboardingState, type StepNumber } from '../../api/onboarding';
 import { AccountLayout } from '../account/AccountLayout';
 import { requestErrorKey, type RequestErrorKey } from '../account/request-errors';
 import { BackArrow, ForwardArrow, fieldId } from './fields';
 import { bidiIsolate } from './options';
-import { AutomationStep, BusinessStep, GoalsStep, PlatformsStep, WelcomeStep } from './steps';
+import { AnswerStep, WelcomeStep } from './steps';
+import { validateStep } from './validate';
 import { WizardProgress } from './WizardProgress';
 import {
   DRAFT_OF_STEP,
@@ -18,16 +17,15 @@ import {
   TOTAL_STEPS,
   firstInvalidField,
   firstMissingStep,
-  mapStepIssues,
   mapStepServerDetails,
   refreshUntouched,
   resumeStep,
   seedDrafts,
-  stepBody,
+  withoutFieldErrors,
   type DraftKey,
   type Drafts,
+  type EditDraft,
   type FieldErrors,
-  type WizardField,
 } from './wizard';
 // Registers the account strings this screen uses (they are not in the landing bundle).
 import '../../i18n/account';
@@ -82,15 +80,10 @@ export function OnboardingPage() {
     setStep(next);
   };
 
-  const edit = <K extends DraftKey>(key: K, patch: Partial<Drafts[K]>, fields: readonly WizardField[]) => {
+  const edit: EditDraft = (key, patch, fields) => {
     setDrafts((d) => ({ ...d, [key]: { ...d[key], ...patch } }));
     setTouched((s) => (s.has(key) ? s : new Set(s).add(key)));
-    setErrors((e) => {
-      if (!fields.some((f) => e[f] !== undefined)) return e;
-      const next = { ...e };
-      for (const f of fields) delete next[f];
-      return next;
-    });
+    setErrors((e) => withoutFieldErrors(e, fields));
   };
 
   const showFieldErrors = (fieldErrors: FieldErrors) => {
@@ -139,17 +132,16 @@ export function OnboardingPage() {
 
   const advance = async () => {
     if (busy) return;
-    const parsed = stepSchemas[step].safeParse(stepBody(step, drafts));
-    if (!parsed.success) {
-      const mapped = mapStepIssues(step, parsed.error.issues);
-      if (firstInvalidField(step, mapped)) showFieldErrors(mapped);
+    const checked = validateStep(step, drafts);
+    if (!checked.ok) {
+      if (firstInvalidField(step, checked.errors)) showFieldErrors(checked.errors);
       else showProblem('genericError');
       return;
     }
     setBusy(step === TOTAL_STEPS ? 'finishing' : 'saving');
     setProblem(null);
     try {
-      const saved = await saveOnboardingStep(step, parsed.data as StepBody);
+      const saved = await saveOnboardingStep(step, checked.body);
       setState(saved);
       // What was just saved is the server's answer now; untouched steps follow its defaults
       // (a new market in step 2 suggests another currency and time zone for step 4).
@@ -250,12 +242,15 @@ export function OnboardingPage() {
           </h1>
           <div className="wizard-step__body">
             {step === 1 ? <WelcomeStep /> : null}
-            {step === 2 ? <BusinessStep draft={drafts.business} errors={errors} onChange={(p, f) => edit('business', p, f)} /> : null}
-            {step === 3 ? <PlatformsStep draft={drafts.platforms} errors={errors} onChange={(p, f) => edit('platforms', p, f)} /> : null}
-            {step === 4 ? (
-              <GoalsStep draft={drafts.goals} errors={errors} onChange={(p, f) => edit('goals', p, f)} market={state.answers.business?.primary_market} />
-            ) : null}
-            {step === 5 ? <AutomationStep draft={drafts.automation} errors={errors} onChange={(p, f) => edit('automation', p, f)} /> : null}
+            {step === 1 ? null : (
+              <AnswerStep
+                answer={DRAFT_OF_STEP[step]}
+                drafts={drafts}
+                errors={errors}
+                onEdit={edit}
+                suggestions={{ market: state.answers.business?.primary_market }}
+              />
+            )}
           </div>
         </section>
         <div className="wizard-actions">

@@ -18,7 +18,7 @@ import {
   targetAfterKpiChange,
   timeZoneOptions,
 } from './options';
-import { STEP_NAMES, type Drafts, type DraftKey, type FieldErrors, type WizardField } from './wizard';
+import { STEP_NAMES, type DraftKey, type Drafts, type EditDraft, type FieldErrors, type WizardField } from './wizard';
 
 export interface StepProps<K extends DraftKey> {
   draft: Drafts[K];
@@ -64,7 +64,8 @@ export function WelcomeStep() {
   );
 }
 
-export function BusinessStep({ draft, errors, onChange }: StepProps<'business'>) {
+/** `marketHint`: say that the market suggests the goals' currency and zone (true in the wizard only). */
+export function BusinessStep({ draft, errors, onChange, marketHint = true }: StepProps<'business'> & { marketHint?: boolean }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const errorText = useErrorText(errors);
@@ -107,7 +108,7 @@ export function BusinessStep({ draft, errors, onChange }: StepProps<'business'>)
       <SelectField
         field="primary_market"
         label={t('account.onboarding.business.market')}
-        hint={t('account.onboarding.business.marketHint')}
+        hint={marketHint ? t('account.onboarding.business.marketHint') : undefined}
         value={draft.primary_market}
         groups={[
           { label: t('account.onboarding.business.gulf'), options: countries.first },
@@ -305,4 +306,31 @@ export function AutomationStep({ draft, errors, onChange }: StepProps<'automatio
       </div>
     </>
   );
+}
+
+export interface AnswerStepProps {
+  /** Which answer's fields to show. */
+  answer: DraftKey;
+  drafts: Drafts;
+  errors: FieldErrors;
+  onEdit: EditDraft;
+  /**
+   * The wizard's suggestions: the market suggests the goals' currency and time zone, and the
+   * goals name that market. Not under Settings, where the goals are already chosen.
+   */
+  suggestions?: { market: string | undefined } | undefined;
+}
+
+/** One answer's fields, as the wizard's step and as a Settings section show them. */
+export function AnswerStep({ answer, drafts, errors, onEdit, suggestions }: AnswerStepProps) {
+  switch (answer) {
+    case 'business':
+      return <BusinessStep draft={drafts.business} errors={errors} onChange={(p, f) => onEdit('business', p, f)} marketHint={suggestions !== undefined} />;
+    case 'platforms':
+      return <PlatformsStep draft={drafts.platforms} errors={errors} onChange={(p, f) => onEdit('platforms', p, f)} />;
+    case 'goals':
+      return <GoalsStep draft={drafts.goals} errors={errors} onChange={(p, f) => onEdit('goals', p, f)} market={suggestions?.market} />;
+    case 'automation':
+      return <AutomationStep draft={drafts.automation} errors={errors} onChange={(p, f) => onEdit('automation', p, f)} />;
+  }
 }

@@ -10,7 +10,11 @@ import {
   resumeStep,
   seedDrafts,
   stepBody,
+  withoutFieldErrors,
+  DRAFT_OF_STEP,
+  STEP_OF_DRAFT,
   type DraftKey,
+  type FieldErrors,
 } from './wizard';
 
 const fresh: OnboardingState = {
@@ -114,5 +118,21 @@ describe('firstMissingStep', () => {
     expect(firstMissingStep({ missing: ['automation'] })).toBe(5);
     expect(firstMissingStep({ missing: [] })).toBeUndefined();
     expect(firstMissingStep(null)).toBeUndefined();
+  });
+});
+
+describe('STEP_OF_DRAFT', () => {
+  it('is the inverse of DRAFT_OF_STEP', () => {
+    for (const [key, step] of Object.entries(STEP_OF_DRAFT)) expect(DRAFT_OF_STEP[step]).toBe(key);
+  });
+});
+
+describe('withoutFieldErrors', () => {
+  const errors: FieldErrors = { target_value: 'target', timezone: 'timezone', industry: 'industry' };
+  it('drops the given fields\' errors and keeps the rest', () => {
+    expect(withoutFieldErrors(errors, ['primary_kpi', 'target_value', 'currency', 'timezone'])).toEqual({ industry: 'industry' });
+  });
+  it('returns the same object when nothing changes (no re-render)', () => {
+    expect(withoutFieldErrors(errors, ['platforms'])).toBe(errors);
   });
 });

@@ -55,6 +55,11 @@ export interface Drafts {
 
 export type DraftKey = keyof Drafts;
 export const DRAFT_OF_STEP = { 2: 'business', 3: 'platforms', 4: 'goals', 5: 'automation' } as const satisfies Record<Exclude<StepNumber, 1>, DraftKey>;
+/** The step that saves each answer (the wizard's step, and the Settings section's PUT). */
+export const STEP_OF_DRAFT = { business: 2, platforms: 3, goals: 4, automation: 5 } as const satisfies Record<DraftKey, Exclude<StepNumber, 1>>;
+
+/** How a form edits one answer: the patch, and the fields whose errors the edit clears. */
+export type EditDraft = <K extends DraftKey>(key: K, patch: Partial<Drafts[K]>, fields: readonly WizardField[]) => void;
 
 export function businessDraft(state: OnboardingState): BusinessDraft {
   const saved = state.answers.business;
@@ -212,7 +217,13 @@ export function firstInvalidField(step: StepNumber, errors: FieldErrors): Wizard
   return (STEP_FIELDS[step] as readonly WizardField[]).find((f) => errors[f] !== undefined);
 }
 
-const STEP_OF_ANSWER: Record<DraftKey, StepNumber> = { business: 2, platforms: 3, goals: 4, automation: 5 };
+/** The errors without those of `fields` (the same object when none of them had one). */
+export function withoutFieldErrors(errors: FieldErrors, fields: readonly WizardField[]): FieldErrors {
+  if (!fields.some((f) => errors[f] !== undefined)) return errors;
+  const next = { ...errors };
+  for (const f of fields) delete next[f];
+  return next;
+}
 
 /** A 409's `details.missing` (["platforms", "goals"]) → the earliest step still to answer. */
 export function firstMissingStep(details: unknown): StepNumber | undefined {
@@ -220,7 +231,7 @@ export function firstMissingStep(details: unknown): StepNumber | undefined {
   const missing: unknown = details.missing;
   if (!Array.isArray(missing)) return undefined;
   const steps = (missing as unknown[])
-    .filter((m): m is DraftKey => typeof m === 'string' && m in STEP_OF_ANSWER)
-    .map((m) => STEP_OF_ANSWER[m]);
+    .filter((m): m is DraftKey => typeof m === 'string' && m in STEP_OF_DRAFT)
+    .map((m) => STEP_OF_DRAFT[m]);
   return steps.length > 0 ? (Math.min(...steps) as StepNumber) : undefined;
 }
