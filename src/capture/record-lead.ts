@@ -1,11 +1,12 @@
+import { inArray, sql } from 'drizzle-orm';
 import { newId } from '../db/ids.js';
-import type { WorkspaceScope } from '../db/scope.js';
-import { conversionEvents, leads, type LeadRow } from '../db/schema/index.js';
+import { inScope, type WorkspaceScope } from '../db/scope.js';
+import { conversionEvents, leads, visitors, type LeadRow } from '../db/schema/index.js';
+import { owePushes } from '../crm/owe-push.js';
 import type { DbOrTx } from '../db/types.js';
 import type { CrmProvider } from '../db/schema/crm.js';
 import type { JobQueue } from '../jobs/queue.js';
-import { clickIdKeys, touchFromUrl, utmKeys, type Touch } from './attribution.js';
-import { advanceVisitorTouch } from './visitor-touch.js';
+import { clickIdKeys, mergeTouches, touchFromUrl, utmKeys, type Touch } from './attribution.js';
 import { planSignupConversions } from './conversion-plan.js';
 import { browserIdsFromCookies } from './cookies.js';
 import { parseFbc, parseFbp, parseOpaqueBrowserId } from './cookie-formats.js';
@@ -25,7 +26,27 @@ export interface RequestMeta {
 }
 
 /** Attribution fields common to the signup and the lead forms. */
-type LeadFields = Omit<LeadInput, 'website' | 'form_started_at' | 'message'>;
+export type LeadFields = Omit<LeadInput, 'website' | 'form_started_at' | 'message'>;
+
+/** What recording a lead needs: the transaction, the queue its follow-up jobs join, and the CRM it is owed to. */
+export interface LeadDeps {
+  db: DbOrTx;
+  queue: JobQueue;
+  /** Where this workspace's leads are pushed; null when no CRM is configured. */
+  crmProvider: CrmProvider | null;
+}
+
+export interface LeadToRecord {
+  input: LeadFields;
+  meta: RequestMeta;
+  kind: 'signup' | 'lead';
+  userId?: string | null;
+  /** Record the conversion events owed to the ad platforms (signups). */
+  conversions: boolean;
+}
+
+/** The stored lead, as written: every column is given, so there is nothing to read back. */
+export type RecordedLead = LeadRow;
 
 /**
  * The touch this form submission carries: what the landing URL says, overlaid with what the
@@ -47,35 +68,42 @@ function touchOf(input: LeadFields, now: Date): Touch {
   return touch;
 }
 
-async function mergeVisitorTouch(db: DbOrTx, scope: WorkspaceScope, visitorId: string | undefined, touch: Touch, now: Date) {
-  return visitorId ? advanceVisitorTouch(db, scope, visitorId, touch, now) : { first: touch, last: touch };
-}
-
-/** What recording a lead needs: the transaction, the queue its follow-up jobs join, and the CRM it is owed to. */
-export interface LeadDeps {
-  db: DbOrTx;
-  queue: JobQueue;
-  /** Where this workspace's leads are pushed; null when no CRM is configured. */
-  crmProvider: CrmProvider | null;
-}
-
 /**
- * Stores a lead with everything known about how they arrived, its platform and its
- * explainable score, and the conversion events owed to the platforms it can be matched to.
- * Runs inside the caller's transaction (the signup adds the account in the same one).
+ * Folds each lead's touch into its visitor's stored first and last touch: one read and one
+ * upsert for the whole batch, folding in order when one visitor sends twice.
  */
-export async function recordLead(
-  deps: LeadDeps,
-  scope: WorkspaceScope,
-  input: LeadFields,
-  meta: RequestMeta,
-  opts: { kind: 'signup' | 'lead'; userId?: string | null; conversions: boolean },
-): Promise<LeadRow> {
-  const { db } = deps;
-  const touch = touchOf(input, meta.now);
-  const { first, last } = await mergeVisitorTouch(db, scope, input.visitor_id, touch, meta.now);
+async function advanceVisitors(db: DbOrTx, scope: WorkspaceScope, items: readonly { visitorId: string | undefined; touch: Touch; now: Date }[]) {
+  const ids = [...new Set(items.flatMap((i) => (i.visitorId ? [i.visitorId] : [])))];
+  const known = new Map<string, { first: Touch | null; last: Touch | null; now: Date }>();
+  if (ids.length > 0) {
+    const rows = await db.select().from(visitors).where(inScope(visitors, scope, inArray(visitors.id, ids)));
+    for (const r of rows) known.set(r.id, { first: r.firstTouch, last: r.lastTouch, now: r.updatedAt });
+  }
+  const merged = items.map(({ visitorId, touch, now }) => {
+    if (!visitorId) return { first: touch, last: touch };
+    const m = mergeTouches(known.get(visitorId) ?? { first: null, last: null }, touch);
+    known.set(visitorId, { ...m, now });
+    return m;
+  });
+  if (ids.length > 0) {
+    await db
+      .insert(visitors)
+      .values(
+        ids.map((id) => {
+          const v = known.get(id)!;
+          return { workspaceId: scope.workspaceId, id, firstTouch: v.first, lastTouch: v.last, createdAt: v.now, updatedAt: v.now };
+        }),
+      )
+      .onConflictDoUpdate({ target: [visitors.workspaceId, visitors.id], set: { firstTouch: sql`excluded.first_touch`, lastTouch: sql`excluded.last_touch`, updatedAt: sql`excluded.updated_at` } });
+  }
+  return merged;
+}
+
+/** One lead's row and the conversion events it owes: pure, from the form, the request and the merged touches. */
+function buildLead(scope: WorkspaceScope, item: LeadToRecord, touches: { first: Touch; last: Touch }) {
+  const { input, meta } = item;
   // The person converted now; credit goes to the last attributed touch that brought them.
-  const credit = last;
+  const credit = touches.last;
   const detection = detectPlatform(credit);
   const phone = input.phone ? normalizePhone(input.phone, DEFAULT_PHONE_COUNTRY) : null;
   const { score, breakdown } = scoreLead({
@@ -89,88 +117,97 @@ export async function recordLead(
   });
   const cookies = browserIdsFromCookies(meta.cookies);
   const id = newId('lead');
-  const [lead] = await db
-    .insert(leads)
-    .values({
-      id,
-      workspaceId: scope.workspaceId,
-      kind: opts.kind,
-      email: input.email.trim(),
-      fullName: input.full_name || null,
-      companyName: input.company_name || null,
-      phoneE164: phone?.e164 ?? null,
-      phoneCountry: phone?.country ?? null,
-      phoneRaw: input.phone && !phone ? input.phone : null,
-      language: input.language,
-      sourcePage: input.source_page,
-      utmSource: credit.utm.source ?? null,
-      utmMedium: credit.utm.medium ?? null,
-      utmCampaign: credit.utm.campaign ?? null,
-      utmContent: credit.utm.content ?? null,
-      utmTerm: credit.utm.term ?? null,
-      fbclid: credit.clickIds.fbclid ?? null,
-      gclid: credit.clickIds.gclid ?? null,
-      gbraid: credit.clickIds.gbraid ?? null,
-      wbraid: credit.clickIds.wbraid ?? null,
-      ttclid: credit.clickIds.ttclid ?? null,
-      sccid: credit.clickIds.sccid ?? null,
-      // What the page sent is kept only when it has the platform's format; else the cookie.
-      fbc: input.fbc && parseFbc(input.fbc) ? input.fbc : cookies.fbc,
-      fbp: input.fbp && parseFbp(input.fbp) ? input.fbp : cookies.fbp,
-      ttp: parseOpaqueBrowserId(input.ttp) ?? cookies.ttp,
-      scid: parseOpaqueBrowserId(input.scid) ?? cookies.scid,
-      referrerUrl: input.referrer_url ?? null,
-      landingUrl: input.landing_url ?? null,
-      userAgent: (input.user_agent ?? meta.userAgent)?.slice(0, 1000) ?? null,
-      ip: meta.ip,
-      visitorId: input.visitor_id ?? null,
-      firstTouch: first,
-      lastTouch: last,
-      platform: detection.platform,
-      platformVia: detection.via,
-      score,
-      scoreBreakdown: breakdown,
-      userId: opts.userId ?? null,
-      createdAt: meta.now,
-    })
-    .returning();
+  const lead: LeadRow = {
+    id,
+    workspaceId: scope.workspaceId,
+    kind: item.kind,
+    email: input.email.trim(),
+    fullName: input.full_name || null,
+    companyName: input.company_name || null,
+    phoneE164: phone?.e164 ?? null,
+    phoneCountry: phone?.country ?? null,
+    phoneRaw: input.phone && !phone ? input.phone : null,
+    language: input.language,
+    sourcePage: input.source_page,
+    utmSource: credit.utm.source ?? null,
+    utmMedium: credit.utm.medium ?? null,
+    utmCampaign: credit.utm.campaign ?? null,
+    utmContent: credit.utm.content ?? null,
+    utmTerm: credit.utm.term ?? null,
+    fbclid: credit.clickIds.fbclid ?? null,
+    gclid: credit.clickIds.gclid ?? null,
+    gbraid: credit.clickIds.gbraid ?? null,
+    wbraid: credit.clickIds.wbraid ?? null,
+    ttclid: credit.clickIds.ttclid ?? null,
+    sccid: credit.clickIds.sccid ?? null,
+    // What the page sent is kept only when it has the platform's format; else the cookie.
+    fbc: input.fbc && parseFbc(input.fbc) ? input.fbc : cookies.fbc,
+    fbp: input.fbp && parseFbp(input.fbp) ? input.fbp : cookies.fbp,
+    ttp: parseOpaqueBrowserId(input.ttp) ?? cookies.ttp,
+    scid: parseOpaqueBrowserId(input.scid) ?? cookies.scid,
+    referrerUrl: input.referrer_url ?? null,
+    landingUrl: input.landing_url ?? null,
+    userAgent: (input.user_agent ?? meta.userAgent)?.slice(0, 1000) ?? null,
+    ip: meta.ip,
+    visitorId: input.visitor_id ?? null,
+    firstTouch: touches.first,
+    lastTouch: touches.last,
+    platform: detection.platform,
+    platformVia: detection.via,
+    score,
+    scoreBreakdown: breakdown,
+    userId: item.userId ?? null,
+    createdAt: meta.now,
+  };
 
-  const planned = planSignupConversions({
-    email: lead!.email,
-    phoneE164: lead!.phoneE164,
-    ip: lead!.ip,
-    userAgent: lead!.userAgent,
-    landingUrl: lead!.landingUrl,
-    externalId: opts.userId ?? id,
-    fbclid: lead!.fbclid,
-    fbc: lead!.fbc,
-    fbp: lead!.fbp,
-    gclid: lead!.gclid,
-    gbraid: lead!.gbraid,
-    wbraid: lead!.wbraid,
-    ttclid: lead!.ttclid,
-    ttp: lead!.ttp,
-    sccid: lead!.sccid,
-    scid: lead!.scid,
-  });
-  if (opts.conversions && planned.length > 0) {
-    // The browser's pixel fired with this id; reusing it lets each platform drop the duplicate.
-    const eventId = input.event_id ?? id;
-    await db
-      .insert(conversionEvents)
-      .values(
-        planned.map((p) => ({
-          id: newId('conversion'),
-          workspaceId: scope.workspaceId,
-          leadId: id,
-          platform: p.platform,
-          eventName: p.eventName,
-          eventId,
-          eventTime: meta.now,
-          matchData: p.matchData,
-        })),
-      )
-      .onConflictDoNothing();
-  }
+  const planned = item.conversions
+    ? planSignupConversions({ ...lead, externalId: item.userId ?? id })
+    : [];
+  // The browser's pixel fired with this id; reusing it lets each platform drop the duplicate.
+  const eventId = input.event_id ?? id;
+  const conversions = planned.map((p) => ({
+    id: newId('conversion'),
+    workspaceId: scope.workspaceId,
+    leadId: id,
+    platform: p.platform,
+    eventName: p.eventName,
+    eventId,
+    eventTime: meta.now,
+    matchData: p.matchData,
+  }));
+  return { lead, conversions };
+}
+
+/**
+ * Stores leads with everything known about how they arrived, their platform and explainable
+ * score, the conversion events owed to the platforms each can be matched to, and the CRM
+ * push each is owed: a few multi-row statements for the whole batch. Runs inside the
+ * caller's transaction (a signup adds the account in the same one; intake batches many leads).
+ */
+export async function recordLeads(deps: LeadDeps, scope: WorkspaceScope, items: readonly LeadToRecord[]): Promise<RecordedLead[]> {
+  if (items.length === 0) return [];
+  const { db } = deps;
+  const touches = await advanceVisitors(
+    db,
+    scope,
+    items.map((i) => ({ visitorId: i.input.visitor_id, touch: touchOf(i.input, i.meta.now), now: i.meta.now })),
+  );
+  const built = items.map((item, n) => buildLead(scope, item, touches[n]!));
+  await db.insert(leads).values(built.map((b) => b.lead));
+  const conversions = built.flatMap((b) => b.conversions);
+  if (conversions.length > 0) await db.insert(conversionEvents).values(conversions).onConflictDoNothing();
+  const recorded = built.map((b) => b.lead);
+  await owePushes(deps, scope, recorded);
+  return recorded;
+}
+
+export async function recordLead(
+  deps: LeadDeps,
+  scope: WorkspaceScope,
+  input: LeadFields,
+  meta: RequestMeta,
+  opts: { kind: 'signup' | 'lead'; userId?: string | null; conversions: boolean },
+): Promise<RecordedLead> {
+  const [lead] = await recordLeads(deps, scope, [{ input, meta, ...opts }]);
   return lead!;
 }

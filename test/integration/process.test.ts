@@ -57,7 +57,9 @@ describe.skipIf(testDbKind() === 'postgres')('the embedded process', () => {
     const again = await openPglite({ dataDir });
     expect((await again.db.select().from(workspaces)).map((w) => w.id)).toContain(ws.id);
     await again.close();
-  });
+    // Three real starts of the embedded process (one a first start, with initdb) beside the
+    // rest of the suite on two cores; how fast a start is, is bench:startup's business.
+  }, 90_000);
 
   it('exits 1 naming the variable when configuration is bad', async () => {
     const p = spawnStratum('all', { PORT: 'eighty' });
