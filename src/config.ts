@@ -1,5 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { crmConfig, crmEnvShape, type CrmConfig } from './crm/config.js';
+import { ssoConfig, ssoEnvShape, type SsoConfig } from './accounts/sso/config.js';
+import { analyticsConfig, analyticsEnvShape, type AnalyticsConfig } from './http/analytics.js';
 
 /**
  * The one place that reads the environment. Everything else receives a typed `Config`,
@@ -41,9 +44,11 @@ const envSchema = z.object({
   EMAIL_FROM: z.string().min(3).default('Stratum <hello@stratum.local>'),
   DEV_MAILBOX_ENABLED: bool.optional(),
   PLATFORM_ADMIN_TOKEN: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)').optional(),
-  CRM_PROVIDER: z.enum(['none', 'hubspot', 'zoho', 'webhook']).optional(),
+  ...crmEnvShape,
+  ...ssoEnvShape,
   WEB_DIST_DIR: z.string().min(1).default('./dist/web'),
   WEB_BUILD_ON_START: bool.default(true),
+  ...analyticsEnvShape,
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -62,12 +67,16 @@ export interface Config {
   log: { level: string; pretty: boolean };
   /** `buildOnStart`: build the web app at start when missing or older than `web/` (off in prebuilt images). */
   web: { distDir: string; buildOnStart: boolean };
+  /** Microsoft Clarity / Hotjar on the landing page, each only when its id is set. */
+  analytics: AnalyticsConfig;
   /** `smtpUrl` unset: mail goes to the dev mailbox, when that is enabled (by default everywhere but production). */
   email: { smtpUrl: string | null; from: string; devMailboxEnabled: boolean };
   /** Bearer token for Stratum's operators (landing stats across the house workspace); null disables it. */
   platformAdminToken: string | null;
   /** Where leads from Stratum's own landing page are pushed. Unset: HubSpot in the sandbox when the sandbox runs, else none. */
-  crm: { provider: 'hubspot' | 'zoho' | 'webhook' | null };
+  crm: CrmConfig;
+  /** "Continue with Google / Microsoft / Apple": the enabled OpenID Connect providers. */
+  sso: SsoConfig;
   shutdownTimeoutMs: number;
 }
 
@@ -100,6 +109,11 @@ export function loadConfig(
   const e = parsed.data;
   const cwd = opts.cwd ?? process.cwd();
   const localHost = (h: string) => (h === '0.0.0.0' || h === '::' ? 'localhost' : h === '127.0.0.1' ? 'localhost' : h);
+  const sandboxEnabled = e.SANDBOX_ENABLED && role === 'all';
+  const crm = crmConfig(e, sandboxEnabled ? `http://${localHost(e.SANDBOX_HOST)}:${e.SANDBOX_PORT}` : null);
+  if (!crm.ok) throw new ConfigError(crm.issues);
+  const sso = ssoConfig(e, sandboxEnabled ? `http://${localHost(e.SANDBOX_HOST)}:${e.SANDBOX_PORT}` : null);
+  if (!sso.ok) throw new ConfigError(sso.issues);
 
   return {
     env: e.NODE_ENV,
@@ -131,21 +145,19 @@ export function loadConfig(
     },
     log: { level: e.LOG_LEVEL, pretty: e.LOG_FORMAT ? e.LOG_FORMAT === 'pretty' : (opts.isTty ?? false) },
     web: { distDir: path.resolve(cwd, e.WEB_DIST_DIR), buildOnStart: e.WEB_BUILD_ON_START },
+    analytics: analyticsConfig(e),
     email: {
       smtpUrl: e.SMTP_URL ?? null,
       from: e.EMAIL_FROM,
       devMailboxEnabled: e.DEV_MAILBOX_ENABLED ?? e.NODE_ENV !== 'production',
     },
     platformAdminToken: e.PLATFORM_ADMIN_TOKEN ?? null,
-    crm: crmConfig(e, e.SANDBOX_ENABLED && role === 'all'),
+    crm: crm.crm,
+    sso: sso.sso,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 }
 
-function crmConfig(e: z.output<typeof envSchema>, sandbox: boolean): Config['crm'] {
-  const provider = e.CRM_PROVIDER ?? (sandbox ? 'hubspot' : 'none');
-  return { provider: provider === 'none' ? null : provider };
-}
 
 /** Variables, defaults and meanings, rendered into the README by a test that keeps them in sync. */
 export const configVariables = Object.keys(envSchema.shape);

@@ -16,11 +16,13 @@ import { installCsrfProtection } from './csrf.js';
 import { captureRoutes } from '../capture/routes.js';
 import { statsRoutes } from '../capture/stats-routes.js';
 import { authRoutes } from '../accounts/routes.js';
+import { ssoRoutes } from '../accounts/sso/routes.js';
 import { onboardingRoutes } from '../onboarding/routes.js';
 import { unsubscribeRoutes } from '../accounts/unsubscribe-routes.js';
 import { requestId } from './request-id.js';
 import { registerWeb } from './web.js';
 import { pageCookies } from './page-cookies.js';
+import { analyticsSnippets, withAnalyticsCsp } from './analytics.js';
 import { systemRoutes } from '../system/routes.js';
 import { devMailboxRoutes } from '../email/routes.js';
 import { usesDevMailbox } from '../email/transport.js';
@@ -86,15 +88,20 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
     },
   });
   installCsrfProtection(app, deps.config.http.publicUrl);
+  // Clarity/Hotjar on the landing page, when configured: their snippet and, only then, their hosts.
+  const analytics = analyticsSnippets(deps.config.analytics);
   await app.register(helmet, {
     contentSecurityPolicy: {
-      directives: {
-        // The app loads only its own bundles; images may be data: URIs (icons).
-        'img-src': ["'self'", 'data:'],
-        'connect-src': ["'self'"],
-        // Embedded mode is plain http (often a LAN address); TLS and its upgrade belong to the proxy.
-        'upgrade-insecure-requests': null,
-      },
+      directives: withAnalyticsCsp(
+        {
+          // The app loads only its own bundles; images may be data: URIs (icons).
+          'img-src': ["'self'", 'data:'],
+          'connect-src': ["'self'"],
+          // Embedded mode is plain http (often a LAN address); TLS and its upgrade belong to the proxy.
+          'upgrade-insecure-requests': null,
+        },
+        analytics.csp,
+      ),
     },
     // Served over plain http on localhost in the embedded mode; a proxy adds HSTS in production.
     strictTransportSecurity: false,
@@ -114,9 +121,13 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(captureRoutes);
   await app.register(statsRoutes);
   await app.register(authRoutes);
+  await app.register(ssoRoutes);
   await app.register(onboardingRoutes);
   await app.register(unsubscribeRoutes);
   if (usesDevMailbox(deps.config.email)) await app.register(devMailboxRoutes);
-  await registerWeb(app, deps.config.web.distDir, pageCookies(deps.config.http.publicUrl));
+  await registerWeb(app, deps.config.web.distDir, pageCookies(deps.config.http.publicUrl), {
+    publicUrl: deps.config.http.publicUrl,
+    headHtml: analytics.html,
+  });
   return app;
 }

@@ -1,5 +1,4 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { LandingPage } from './pages/landing/LandingPage';
 import { NotFoundContent, NotFoundPage } from './pages/NotFound';
 import { RouteErrorPage } from './pages/RouteErrorPage';
 import { RouteLoading } from './pages/RouteLoading';
@@ -15,12 +14,25 @@ function placeholder(section: PlaceholderSection): Pick<RouteObject, 'lazy'> {
   };
 }
 
+// The landing page is not part of the app: the server answers `/` with prerendered HTML.
+// A link to it from inside the app (the brand, "Go to the homepage", `/?signup=1`) therefore
+// loads it as a document. Loaders run before the address changes, so an address already equal
+// to the request's means this document itself is `/` (never so when served by Stratum): then
+// the app shows its loading line rather than reload in a loop.
+function landingDocument({ request }: { request: Request }): Promise<never> | null {
+  const url = new URL(request.url);
+  const target = `${url.pathname}${url.search}${url.hash}`;
+  if (`${window.location.pathname}${window.location.search}${window.location.hash}` === target) return null;
+  window.location.assign(target);
+  return new Promise<never>(() => undefined);
+}
+
 export const routes: RouteObject[] = [
   {
     errorElement: <RouteErrorPage />,
     HydrateFallback: RouteLoading,
     children: [
-      { index: true, element: <LandingPage /> },
+      { index: true, loader: landingDocument, Component: RouteLoading },
       {
         path: 'app',
         lazy: async () => {
@@ -32,7 +44,13 @@ export const routes: RouteObject[] = [
           { path: 'campaigns', ...placeholder('campaigns') },
           { path: 'analytics', ...placeholder('analytics') },
           { path: 'automation', ...placeholder('automation') },
-          { path: 'settings', ...placeholder('settings') },
+          {
+            path: 'settings',
+            lazy: async () => {
+              const { SettingsPage, settingsLoader } = await import('./pages/app/settings/SettingsPage');
+              return { loader: settingsLoader, Component: SettingsPage };
+            },
+          },
           {
             path: 'system',
             lazy: async () => {
