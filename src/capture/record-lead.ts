@@ -3,6 +3,7 @@ import { newId } from '../db/ids.js';
 import { inScope, type WorkspaceScope } from '../db/scope.js';
 import { conversionEvents, leads, visitors, type LeadRow } from '../db/schema/index.js';
 import { owePushes } from '../crm/owe-push.js';
+import { insertRowsAsJson } from '../db/json-insert.js';
 import type { DbOrTx } from '../db/types.js';
 import type { CrmProvider } from '../db/schema/crm.js';
 import type { JobQueue } from '../jobs/queue.js';
@@ -193,7 +194,7 @@ export async function recordLeads(deps: LeadDeps, scope: WorkspaceScope, items: 
     items.map((i) => ({ visitorId: i.input.visitor_id, touch: touchOf(i.input, i.meta.now), now: i.meta.now })),
   );
   const built = items.map((item, n) => buildLead(scope, item, touches[n]!));
-  await db.insert(leads).values(built.map((b) => b.lead));
+  await insertRowsAsJson(db, leads, built.map((b) => b.lead));
   const conversions = built.flatMap((b) => b.conversions);
   if (conversions.length > 0) await db.insert(conversionEvents).values(conversions).onConflictDoNothing();
   const recorded = built.map((b) => b.lead);

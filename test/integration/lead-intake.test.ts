@@ -28,8 +28,15 @@ describe('lead intake under a burst (group commit)', () => {
     expect(new Set(ids).size).toBe(120);
     expect(responses.every((r) => r.json().platform === 'tiktok')).toBe(true);
 
-    const stored = await stack.db.db.select({ id: leads.id }).from(leads).where(inArray(leads.id, ids));
+    const stored = await stack.db.db.select().from(leads).where(inArray(leads.id, ids));
     expect(stored).toHaveLength(120);
+    // Written as one JSON parameter per batch: every kind of column must come back as it went in.
+    const one = stored.find((l) => l.email === 'burst-7@midasfurniture.com')!;
+    expect(one).toMatchObject({ kind: 'lead', fullName: 'Ahmed Al-Hassan', ttclid: 'E.C.P.burst', utmSource: 'tiktok', platform: 'tiktok', phoneE164: null, userId: null });
+    expect(Math.abs(one.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
+    expect(one.lastTouch).toMatchObject({ utm: { source: 'tiktok' }, clickIds: { ttclid: 'E.C.P.burst' } });
+    expect(Array.isArray(one.scoreBreakdown) && one.scoreBreakdown.length > 0).toBe(true);
+    expect(one.score).toBe(one.scoreBreakdown.reduce((sum, line) => sum + line.points, 0));
     const pushes = await stack.db.db.select({ leadId: crmPushes.leadId }).from(crmPushes).where(inArray(crmPushes.leadId, ids));
     expect(pushes).toHaveLength(120);
     const jobs = await stack.db.executor.executeSql(`select count(*)::int as n from pgboss.job where name = 'crm.push-lead' and data->>'pushId' in (select id from crm_pushes where lead_id = any($1))`, [ids]);
