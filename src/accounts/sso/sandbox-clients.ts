@@ -1,19 +1,19 @@
+// The ids the sandbox's "developer consoles" registered: one list, read by both sides.
+import { sandboxSignInClients } from '../../../sandbox/identity/clients.js';
+
 /**
  * The apps the local sandbox has registered for sign-in (what its "developer consoles"
  * hand out). Used only when the sandbox runs and no real provider is configured; the
  * Apple key below is a throwaway made for the sandbox and is worthless anywhere else.
  */
 export const sandboxSsoClients = {
-  google: { clientId: 'stratum-sandbox.apps.googleusercontent.com', clientSecret: 'GOCSPX-stratum-sandbox-secret' },
-  microsoft: {
-    clientId: '6f1c4a52-3b7e-4d0a-9c1e-5a2b8d7e0f31',
-    clientSecret: 'sandbox~Q8.microsoft.stratum.secret',
-    tenantId: '5b1d3c52-8e2f-4a6b-9d0c-7e3f1a2b4c6d',
-  },
+  google: sandboxSignInClients.google,
+  microsoft: sandboxSignInClients.microsoft,
   apple: {
-    clientId: 'com.stratum.sandbox.signin',
-    teamId: 'SANDBOXT1M',
-    keyId: 'SANDBOXK1D',
+    clientId: sandboxSignInClients.apple.clientId,
+    teamId: sandboxSignInClients.apple.teamId,
+    keyId: sandboxSignInClients.apple.keyId,
+    // The developer's half of the key: the sandbox (like Apple) holds only the public one.
     privateKeyPem: [
       '-----BEGIN PRIVATE KEY-----',
       'MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgzfkWTWWUKyWzQMqu',

@@ -1,25 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { OnboardingState } from '../../api/onboarding';
 import { validateStep } from './validate';
-import { seedDrafts, type Drafts } from './wizard';
-
-const saved: OnboardingState = {
-  current_step: 5,
-  completed: true,
-  answers: {
-    business: { industry: 'ecommerce', monthly_ad_spend: '5k_50k', team_size: '2_5', primary_market: 'SA' },
-    platforms: { platforms: ['meta', 'google'] },
-    goals: { primary_kpi: 'ROAS', target_value: 3.5, currency: 'SAR', timezone: 'Asia/Riyadh' },
-    automation: { level: 'assisted', trust_threshold: 70 },
-  },
-  defaults: {
-    goals: { primary_kpi: 'ROAS', target_value: 3, currency: 'SAR', timezone: 'Asia/Riyadh' },
-    automation: { level: 'assisted', trust_threshold: 70 },
-  },
-};
-
-const drafts = seedDrafts(saved);
-const edit = <K extends keyof Drafts>(key: K, patch: Partial<Drafts[K]>): Drafts => ({ ...drafts, [key]: { ...drafts[key], ...patch } });
+import type { Drafts } from './wizard';
+import { completedDrafts as drafts, completedOnboarding as saved, editDrafts as edit } from './test-fixtures';
 
 describe('validateStep (wizard and Settings)', () => {
   it('passes saved answers through unchanged, as the bodies the server takes', () => {
