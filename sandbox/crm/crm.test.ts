@@ -53,6 +53,35 @@ describe('sandbox HubSpot', () => {
     expect(limited.json()).toMatchObject({ status: 'error', errorType: 'RATE_LIMIT', policyName: 'TEN_SECONDLY_ROLLING' });
     expect((await upsert('d@example.sa')).statusCode).toBe(200);
   });
+
+  const batch = (inputs: Record<string, unknown>[]) =>
+    app.inject({ method: 'POST', url: '/crm/hubspot/crm/objects/2026-03/contacts/batch/upsert', headers: TOKEN, payload: { inputs } });
+
+  it('with an objectWriteTraceId on every input, refuses only the bad input (207 Multi-Status) and writes the rest', async () => {
+    const res = await batch([
+      { idProperty: 'email', id: 'ok@example.sa', objectWriteTraceId: 't1', properties: { firstname: 'Ok' } },
+      { idProperty: 'email', id: 'nobody@example.invalid', objectWriteTraceId: 't2', properties: {} },
+      { idProperty: 'email', id: 'fine@example.sa', objectWriteTraceId: 't3', properties: {} },
+    ]);
+    expect(res.statusCode).toBe(207);
+    const body = res.json();
+    expect(body.results.map((r: { objectWriteTraceId: string }) => r.objectWriteTraceId)).toEqual(['t1', 't3']);
+    expect(body).toMatchObject({ status: 'COMPLETE', numErrors: 1, errors: [{ status: 'error', category: 'VALIDATION_ERROR', context: { objectWriteTraceId: ['t2'] }, errors: [{ code: 'INVALID_EMAIL', in: 'email' }] }] });
+    expect((await app.inject('/_sandbox/crm/hubspot/contacts')).json().contacts).toHaveLength(2);
+  });
+
+  it('without trace ids a bad input refuses the whole batch; an id twice, or an unknown property, always does', async () => {
+    const whole = await batch([{ idProperty: 'email', id: 'ok@example.sa' }, { idProperty: 'email', id: 'nobody@example.invalid' }]);
+    expect(whole.statusCode).toBe(400);
+    expect(whole.json().message).toContain('INVALID_EMAIL');
+    const twice = await batch([{ idProperty: 'email', id: 'same@example.sa', objectWriteTraceId: 'a' }, { idProperty: 'email', id: 'SAME@example.sa', objectWriteTraceId: 'b' }]);
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json()).toMatchObject({ category: 'VALIDATION_ERROR', message: expect.stringContaining('Duplicate IDs found in batch input') });
+    const unknown = await batch([{ idProperty: 'email', id: 'p@example.sa', objectWriteTraceId: 'a', properties: { stratum_nope: 'x' } }]);
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().message).toContain('PROPERTY_DOESNT_EXIST');
+    expect((await app.inject('/_sandbox/crm/hubspot/contacts')).json().contacts).toHaveLength(0);
+  });
 });
 
 describe('sandbox Zoho', () => {
@@ -90,6 +119,19 @@ describe('sandbox Zoho', () => {
     const expired = await upsertLead(t, { Last_Name: 'Khan', Email: 'sara@example.sa' });
     expect(expired.statusCode).toBe(401);
     expect(expired.json()).toEqual({ code: 'INVALID_TOKEN', details: {}, message: 'invalid oauth token', status: 'error' });
+  });
+
+  it('answers one entry per record of a batch, in input order, 207 when some fail', async () => {
+    const t = (await token(good)).json().access_token as string;
+    const res = await app.inject({
+      method: 'POST',
+      url: '/crm/zoho/api/crm/v8/Leads/upsert',
+      headers: { authorization: `Zoho-oauthtoken ${t}` },
+      payload: { data: [{ Last_Name: 'A', Email: 'a@example.sa' }, { Email: 'b@example.sa' }, { Last_Name: 'C', Email: 'c@example.sa' }], duplicate_check_fields: ['Email'] },
+    });
+    expect(res.statusCode).toBe(207);
+    expect(res.json().data.map((d: { status: string; code: string }) => `${d.status} ${d.code}`)).toEqual(['success SUCCESS', 'error MANDATORY_NOT_FOUND', 'success SUCCESS']);
+    expect(res.json().data[1].details).toMatchObject({ api_name: 'Last_Name', json_path: '$.data[1].Last_Name' });
   });
 
   it('answers an unknown path in Zoho\'s own envelope', async () => {

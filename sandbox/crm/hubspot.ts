@@ -32,6 +32,8 @@ const state = {
 
 const correlationId = () => `${hexId(4)}-${hexId(2)}-${hexId(2)}-${hexId(2)}-${hexId(6)}`;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** HubSpot checks an address's domain too; the sandbox refuses the reserved `.invalid` one (RFC 2606). */
+const validEmail = (email: string) => EMAIL.test(email) && !/\.invalid$/i.test(email);
 
 function errorBody(status: number): Record<string, unknown> {
   if (status === 429) {
@@ -69,7 +71,7 @@ async function guard(req: FastifyRequest, reply: FastifyReply): Promise<FastifyR
 
 const propertiesSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
 const upsertBody = z.object({
-  inputs: z.array(z.object({ id: z.string(), idProperty: z.string().optional(), properties: propertiesSchema.default({}) })).min(1).max(100),
+  inputs: z.array(z.object({ id: z.string(), idProperty: z.string().optional(), objectWriteTraceId: z.string().min(1).optional(), properties: propertiesSchema.default({}) })).min(1).max(100),
 });
 const createBody = z.object({ properties: propertiesSchema });
 
@@ -79,7 +81,7 @@ function checkProperties(props: Record<string, unknown>): { name: string; error:
     if (!DEFAULT_PROPERTIES.includes(name) && !state.customProperties.has(name)) problems.push({ name, error: 'PROPERTY_DOESNT_EXIST', message: `Property "${name}" does not exist` });
   }
   const email = props.email;
-  if (email !== undefined && email !== null && !EMAIL.test(String(email))) problems.push({ name: 'email', error: 'INVALID_EMAIL', message: `Email address ${String(email)} is invalid` });
+  if (email !== undefined && email !== null && !validEmail(String(email))) problems.push({ name: 'email', error: 'INVALID_EMAIL', message: `Email address ${String(email)} is invalid` });
   return problems;
 }
 
@@ -112,18 +114,40 @@ export const hubspot: SandboxPlatform = {
     const upsert = async (req: FastifyRequest, reply: FastifyReply) => {
       const parsed = upsertBody.safeParse(req.body);
       if (!parsed.success) return reply.status(400).send({ status: 'error', message: `Invalid input JSON: ${parsed.error.issues[0]?.message ?? 'bad body'}`, correlationId: correlationId(), category: 'VALIDATION_ERROR' });
-      const startedAt = new Date().toISOString();
-      const problems = parsed.data.inputs.flatMap((i) => {
+      const requestedAt = new Date().toISOString();
+      const { inputs } = parsed.data;
+      // An id twice in one batch is refused as a whole, like HubSpot does.
+      const seen = new Set<string>();
+      const dupes = new Set<string>();
+      for (const i of inputs) (seen.has(i.id.toLowerCase()) ? dupes : seen).add(i.id.toLowerCase());
+      if (dupes.size > 0) return reply.status(400).send({ status: 'error', message: `Duplicate IDs found in batch input: [${[...dupes].join(', ')}]. IDs must be unique`, correlationId: correlationId(), category: 'VALIDATION_ERROR' });
+      // Problems of the request (unknown properties, a wrong idProperty) refuse the whole batch.
+      const requestProblems = inputs.flatMap((i) => {
         if (i.idProperty !== 'email') return [{ name: i.idProperty ?? 'hs_object_id', error: 'INVALID_ID_PROPERTY', message: 'Sandbox upserts contacts by email only' }];
-        return checkProperties({ ...i.properties, email: i.id });
+        return checkProperties(i.properties).filter((p) => p.error !== 'INVALID_EMAIL');
       });
-      if (problems.length > 0) return reply.status(400).send(validationError(problems));
+      if (requestProblems.length > 0) return reply.status(400).send(validationError(requestProblems));
+      // Problems of one input's values: with an objectWriteTraceId on every input (multi-status), only
+      // that input fails and the others are written (207); without, the whole batch is refused.
+      const inputProblems = inputs.map((i) => checkProperties({ ...i.properties, email: i.id }));
+      const multiStatus = inputs.every((i) => i.objectWriteTraceId);
+      if (!multiStatus && inputProblems.some((p) => p.length > 0)) return reply.status(400).send(validationError(inputProblems.flat()));
       const now = new Date().toISOString();
-      const results = parsed.data.inputs.map((i) => {
+      const results: Record<string, unknown>[] = [];
+      const errors: Record<string, unknown>[] = [];
+      inputs.forEach((i, n) => {
+        const problems = inputProblems[n]!;
+        if (problems.length > 0) {
+          const { message, category } = validationError(problems);
+          errors.push({ status: 'error', category, message, context: { objectWriteTraceId: [i.objectWriteTraceId!] }, errors: problems.map((p) => ({ message: p.message, code: p.error, in: p.name })) });
+          return;
+        }
         const { contact, isNew } = write(i.id, stringify(i.properties), now);
-        return { ...view(contact), new: isNew };
+        results.push({ ...view(contact), new: isNew, ...(i.objectWriteTraceId ? { objectWriteTraceId: i.objectWriteTraceId } : {}) });
       });
-      return reply.status(200).send({ status: 'COMPLETE', results, startedAt, completedAt: new Date().toISOString() });
+      const body = { status: 'COMPLETE', results, requestedAt, startedAt: requestedAt, completedAt: new Date().toISOString() };
+      if (errors.length > 0) return reply.status(207).send({ ...body, numErrors: errors.length, errors });
+      return reply.status(200).send(body);
     };
 
     const create = async (req: FastifyRequest, reply: FastifyReply) => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CrmError, clip } from './errors.js';
 import { httpError, isOk, request, type FetchLike, type HttpResult } from './http.js';
 import { toZohoLead } from './map.js';
-import type { CrmAdapter, PushResult } from './types.js';
+import { failed, sent, type CrmAdapter, type PushOutcome } from './types.js';
 
 /** Zoho CRM REST API v8, the current version; Leads are upserted on the Email duplicate check. */
 export const ZOHO_API_VERSION = 'v8';
@@ -14,6 +14,8 @@ const tokenResponse = z.union([
   z.object({ access_token: z.string().min(1), expires_in: z.number().int().positive() }),
   z.object({ error: z.string() }),
 ]);
+
+const WHAT = 'Zoho lead upsert';
 
 const apiError = z.object({ code: z.string().optional(), message: z.string().optional(), status: z.string().optional() });
 const upsertResponse = z.object({
@@ -86,12 +88,12 @@ export function zohoAdapter(cfg: ZohoSettings, opts: { fetchImpl?: FetchLike; cl
     return refreshing;
   }
 
-  const upsert = async (record: Record<string, string>): Promise<HttpResult> =>
+  const upsert = async (records: readonly Record<string, string>[]): Promise<HttpResult> =>
     request(`${cfg.apiUrl}/crm/${ZOHO_API_VERSION}/Leads/upsert`, {
-      what: 'Zoho lead upsert',
+      what: WHAT,
       method: 'POST',
       headers: { authorization: `Zoho-oauthtoken ${await accessToken()}`, 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ data: [record], duplicate_check_fields: ['Email'] }),
+      body: JSON.stringify({ data: records, duplicate_check_fields: ['Email'] }),
       ...fetchOpt,
     });
 
@@ -99,30 +101,41 @@ export function zohoAdapter(cfg: ZohoSettings, opts: { fetchImpl?: FetchLike; cl
 
   return {
     provider: 'zoho',
-    async pushLead(lead, { now }): Promise<PushResult> {
-      const record = toZohoLead(lead);
-      let res = await upsert(record);
+    async pushLeads(items, { now }): Promise<PushOutcome[]> {
+      if (items.length === 0) return [];
+      const records = items.map(({ lead }) => toZohoLead(lead));
+      let res = await upsert(records);
       if (isInvalidToken(res)) {
         // Expired or revoked early: one fresh token, one immediate retry.
         cached = null;
-        res = await upsert(record);
+        res = await upsert(records);
       }
-      const what = 'Zoho lead upsert';
-      const parsed = upsertResponse.safeParse(res.body);
-      const row = parsed.success ? parsed.data.data[0] : undefined;
-      if (isOk(res.status) && row?.status === 'success') {
-        const id = row.details?.id;
-        return { externalId: typeof id === 'string' ? id : null, httpStatus: res.status };
-      }
-      if (row && row.status === 'error') {
-        // A per-record error (MANDATORY_NOT_FOUND, INVALID_DATA, DUPLICATE_DATA…): the data must change.
-        const field = row.details && typeof row.details.api_name === 'string' ? ` (${row.details.api_name})` : '';
-        throw new CrmError(`${what}: ${row.code} ${clip(row.message ?? '')}${field}`, { code: 'INVALID', retryable: false, httpStatus: res.status });
-      }
-      const err = apiError.safeParse(res.body);
-      const message = err.success ? [err.data.code, err.data.message].filter(Boolean).join(': ') : String(res.body ?? '');
-      if (isOk(res.status)) throw new CrmError(`${what}: unexpected answer ${clip(message, 200)}`, { code: 'UNKNOWN', retryable: true, httpStatus: res.status });
-      throw httpError(what, res, message, now);
+      return zohoOutcomes(res, items.length, now);
     },
   };
+}
+
+/**
+ * Reads a `Leads/upsert` answer for `count` records: Zoho answers one entry per record in its
+ * `data` array, in input order (`{ code, status, message, details, action }`), with HTTP 200/201
+ * when all succeeded, 207 when some did and 400 when none did. Anything else is an error of the
+ * whole call, thrown as a `CrmError`.
+ */
+export function zohoOutcomes(res: HttpResult, count: number, now: Date): PushOutcome[] {
+  const parsed = upsertResponse.safeParse(res.body);
+  if (parsed.success && parsed.data.data.length === count && (isOk(res.status) || res.status === 400)) {
+    return parsed.data.data.map((row) => {
+      if (row.status === 'success') {
+        const id = row.details?.id;
+        return sent(typeof id === 'string' ? id : null, res.status);
+      }
+      // A per-record error (MANDATORY_NOT_FOUND, INVALID_DATA, DUPLICATE_DATA…): the data must change.
+      const field = row.details && typeof row.details.api_name === 'string' ? ` (${row.details.api_name})` : '';
+      return failed(new CrmError(`${WHAT}: ${row.code} ${clip(row.message ?? '')}${field}`, { code: 'INVALID', retryable: false, httpStatus: res.status }));
+    });
+  }
+  const err = apiError.safeParse(res.body);
+  const message = err.success ? [err.data.code, err.data.message].filter(Boolean).join(': ') : String(res.body ?? '');
+  if (isOk(res.status)) throw new CrmError(`${WHAT}: unexpected answer ${clip(message || JSON.stringify(res.body), 200)}`, { code: 'UNKNOWN', retryable: true, httpStatus: res.status });
+  throw httpError(WHAT, res, message, now);
 }

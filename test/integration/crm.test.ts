@@ -2,11 +2,11 @@ import http from 'node:http';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
 import { signUp } from '../../src/accounts/signup.js';
 import { houseScope } from '../../src/accounts/house.js';
-import { recordLead } from '../../src/capture/record-lead.js';
+import { recordLead, recordLeads, type LeadToRecord } from '../../src/capture/record-lead.js';
 import { hubspotAdapter } from '../../src/crm/hubspot.js';
 import { crmPushJob } from '../../src/crm/push-lead.job.js';
 import { verifyWebhook } from '../../src/crm/webhook-signature.js';
@@ -90,7 +90,7 @@ interface BossJob {
 }
 async function jobOf(stack: TestStack, pushId: string): Promise<BossJob | undefined> {
   const { rows } = await stack.db.executor.executeSql(
-    `select id, state, retry_count, start_after, output from pgboss.job where name = 'crm.push-lead' and data->>'pushId' = $1`,
+    `select id, state, retry_count, start_after, output from pgboss.job where name = 'crm.push-lead' and data->'pushIds' @> jsonb_build_array($1::text)`,
     [pushId],
   );
   return rows[0] as BossJob | undefined;
@@ -238,7 +238,7 @@ describe('CRM push to HubSpot', () => {
     const log = pino({ level: 'trace', redact: { paths: redactPaths, censor: '[redacted]' } }, new Writable({ write: (c, _e, cb) => (lines.push(String(c)), cb()) }));
     const run = (token: string, retryCount: number) =>
       crmPushJob.run(
-        { workspaceId: 'ws_stratum', pushId },
+        { workspaceId: 'ws_stratum', pushIds: [pushId] },
         { db: stack.db.db, log, jobId: 'j-secret', retryCount, now: () => new Date(), services: testServices(stack.db.db, 'http://stratum.test', hubspotAdapter({ apiUrl: `${sandbox.url}/crm/hubspot`, accessToken: token })) },
       );
 
@@ -268,6 +268,68 @@ describe('CRM push to HubSpot', () => {
     const contact = await contactOf('plain@portal.sa');
     expect(Object.keys(contact!.properties).filter((k) => k.startsWith('stratum_'))).toEqual([]);
     expect(contact!.properties).toMatchObject({ firstname: 'محمد', company: 'Gulf Retail' });
+  });
+
+  it('a burst of leads makes one job per committed batch, not one per lead, and every lead reaches HubSpot', async () => {
+    await sandboxPost('/_sandbox/crm/hubspot/reset');
+    const emails = Array.from({ length: 30 }, (_, i) => `burst${i}@wave.sa`);
+    const responses = await Promise.all(emails.map((e) => post(stack, '/api/v1/landing-cms/lead', leadPayload(e))));
+    expect(responses.map((r) => r.statusCode)).toEqual(emails.map(() => 201));
+    const leadIds = responses.map((r) => r.json().lead_id as string);
+
+    const pushes = await stack.db.db.select().from(crmPushes).where(inArray(crmPushes.leadId, leadIds));
+    expect(pushes).toHaveLength(30);
+    const pushIds = new Set(pushes.map((p) => p.id));
+    // Group commit wrote the leads in a few transactions (one xmin each): one job per transaction.
+    const { rows: tx } = await stack.db.executor.executeSql(`select count(distinct xmin::text)::int as n from crm_pushes where id = any($1)`, [[...pushIds]]);
+    const batches = Number(tx[0]!.n);
+    const { rows } = await stack.db.executor.executeSql(`select data from pgboss.job where name = 'crm.push-lead'`, []);
+    const jobs = rows.map((r) => (typeof r.data === 'string' ? JSON.parse(r.data) : r.data) as { pushIds?: string[] }).filter((d) => d.pushIds?.some((id) => pushIds.has(id)));
+    expect(jobs.length).toBe(batches);
+    expect(jobs.length).toBeLessThan(leadIds.length);
+    expect(jobs.flatMap((j) => j.pushIds!).sort()).toEqual([...pushIds].sort());
+
+    for (const id of leadIds) await waitForPush(stack, id, (p) => p.status === 'sent', 'sent');
+    const seen = await contacts();
+    expect(seen.contacts.map((c) => c.properties.email).sort()).toEqual([...emails].sort());
+    // One HubSpot call per job.
+    expect(seen.requests.length).toBe(jobs.length);
+  });
+
+  it('a batch where HubSpot refuses one contact fails only that push; a repeated email in it is one input', async () => {
+    await sandboxPost('/_sandbox/crm/hubspot/reset');
+    const meta = { ip: null, userAgent: null, cookies: {}, now: new Date() };
+    const item = (email: string, fullName: string): LeadToRecord => ({ input: { email, full_name: fullName, language: 'en', source_page: 'landing' } as LeadToRecord['input'], meta, kind: 'lead', conversions: false });
+    // One transaction, so one job and one batch/upsert call.
+    const recorded = await withTransaction(stack.db.db, (tx) =>
+      recordLeads({ db: tx, queue: stack.queue, crmProvider: 'hubspot' }, houseScope, [
+        item('first@batch.sa', 'Sara Khan'),
+        item('refused@batch.invalid', 'Omar Saleh'),
+        item('twice@batch.sa', 'Lina'),
+        item('Twice@Batch.sa', 'Lina Haddad'),
+      ]),
+    );
+    const [first, refused, twiceA, twiceB] = await Promise.all(recorded.map((l) => waitForPush(stack, l.id, (p) => p.status !== 'pending', 'settled')));
+    expect(first).toMatchObject({ status: 'sent', attempts: 1, lastHttpStatus: 207, lastError: null });
+    expect(refused).toMatchObject({ status: 'failed', attempts: 1, lastHttpStatus: 207, externalId: null, sentAt: null });
+    expect(refused!.lastError).toMatch(/^INVALID: HubSpot contact upsert: VALIDATION_ERROR: .*INVALID_EMAIL/);
+    expect(twiceA).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(twiceB).toMatchObject({ status: 'sent', attempts: 1, externalId: twiceA!.externalId });
+
+    const seen = await contacts();
+    expect(seen.requests.map((r) => r.status)).toEqual([207]);
+    expect(seen.contacts.map((c) => c.properties.email).sort()).toEqual(['first@batch.sa', 'twice@batch.sa']);
+    // The later lead's values win, as if each had been upserted in turn.
+    expect(seen.contacts.find((c) => c.properties.email === 'twice@batch.sa')).toMatchObject({ writes: 1, properties: { firstname: 'Lina', lastname: 'Haddad' } });
+
+    // The job ends failed (nothing left to retry), listed with the refused push's error.
+    let job = await jobOf(stack, refused!.id);
+    for (let i = 0; i < 50 && job?.state !== 'failed'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      job = await jobOf(stack, refused!.id);
+    }
+    expect(job).toMatchObject({ state: 'failed', retry_count: 0 });
+    expect((await jobOf(stack, first!.id))!.id).toBe(job!.id);
   });
 });
 
@@ -337,7 +399,7 @@ describe('CRM push to Zoho CRM', () => {
   it('a wrong refresh token is an error no retry can fix, and the secrets stay out of it', async () => {
     const adapter = zohoAdapter({ accountsUrl: `${sandbox.url}/crm/zoho/accounts`, apiUrl: `${sandbox.url}/crm/zoho/api`, clientId: '1000.TESTCLIENT', clientSecret: ZOHO_SECRET, refreshToken: 'revoked-refresh-token' });
     const [lead] = await stack.db.db.select().from(leads).limit(1);
-    const err = await adapter.pushLead(lead!, { eventId: 'crm_x', now: new Date() }).catch((e: unknown) => e);
+    const err = await adapter.pushLeads([{ lead: lead!, eventId: 'crm_x' }], { now: new Date() }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'AUTH_EXPIRED', retryable: false });
     expect((err as Error).message).toContain('invalid_code');
     for (const secret of [ZOHO_SECRET, 'revoked-refresh-token', ZOHO_REFRESH]) expect((err as Error).message).not.toContain(secret);
