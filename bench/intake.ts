@@ -6,7 +6,7 @@
  *   - the ceiling: a bare Fastify route doing one INSERT on the same database, and the ratio;
  *   - signup throughput with argon2id while /healthz keeps answering (p99);
  *   - the landing page's JavaScript (gzip), from the built web app.
- * DURATION (s, default 15) and CONNECTIONS (default 20) tune it. Results go in docs/benchmarks.md.
+ * DURATION (s, default 15) and CONNECTIONS (default 20) tune it; BENCH_CRM=none runs without a CRM. Results go in docs/benchmarks.md.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -137,6 +137,8 @@ async function intake(kind: 'pglite' | 'postgres') {
     ...(url
       ? { DATABASE_URL: url, CRM_PROVIDER: 'hubspot', HUBSPOT_API_URL: 'http://127.0.0.1:9', HUBSPOT_ACCESS_TOKEN: 'pat-bench' }
       : { DATA_DIR: dataDir, SANDBOX_ENABLED: 'true', SANDBOX_PORT: String(await freePort()) }),
+    // BENCH_CRM=none: the same run with no CRM configured, to see what the outbox costs.
+    ...(process.env.BENCH_CRM === 'none' ? { CRM_PROVIDER: 'none' } : {}),
   };
   const app = spawnStratum(kind === 'postgres' ? 'api' : 'all', env);
   const base = `http://127.0.0.1:${port}`;
