@@ -1,4 +1,4 @@
-import { inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { newId } from '../db/ids.js';
 import { inScope, type WorkspaceScope } from '../db/scope.js';
 import { conversionEvents, leads, visitors, type LeadRow } from '../db/schema/index.js';
@@ -77,7 +77,11 @@ async function advanceVisitors(db: DbOrTx, scope: WorkspaceScope, items: readonl
   const ids = [...new Set(items.flatMap((i) => (i.visitorId ? [i.visitorId] : [])))];
   const known = new Map<string, { first: Touch | null; last: Touch | null; now: Date }>();
   if (ids.length > 0) {
-    const rows = await db.select().from(visitors).where(inScope(visitors, scope, inArray(visitors.id, ids)));
+    // The ids as one JSON parameter, not one parameter each (see json-insert.ts for why that matters).
+    const rows = await db
+      .select()
+      .from(visitors)
+      .where(inScope(visitors, scope, sql`${visitors.id} = any(array(select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)))`));
     for (const r of rows) known.set(r.id, { first: r.firstTouch, last: r.lastTouch, now: r.updatedAt });
   }
   const merged = items.map(({ visitorId, touch, now }) => {
@@ -87,15 +91,15 @@ async function advanceVisitors(db: DbOrTx, scope: WorkspaceScope, items: readonl
     return m;
   });
   if (ids.length > 0) {
-    await db
-      .insert(visitors)
-      .values(
-        ids.map((id) => {
-          const v = known.get(id)!;
-          return { workspaceId: scope.workspaceId, id, firstTouch: v.first, lastTouch: v.last, createdAt: v.now, updatedAt: v.now };
-        }),
-      )
-      .onConflictDoUpdate({ target: [visitors.workspaceId, visitors.id], set: { firstTouch: sql`excluded.first_touch`, lastTouch: sql`excluded.last_touch`, updatedAt: sql`excluded.updated_at` } });
+    await insertRowsAsJson(
+      db,
+      visitors,
+      ids.map((id) => {
+        const v = known.get(id)!;
+        return { workspaceId: scope.workspaceId, id, firstTouch: v.first, lastTouch: v.last, createdAt: v.now, updatedAt: v.now };
+      }),
+      sql` on conflict (workspace_id, id) do update set first_touch = excluded.first_touch, last_touch = excluded.last_touch, updated_at = excluded.updated_at`,
+    );
   }
   return merged;
 }
