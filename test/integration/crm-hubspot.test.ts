@@ -14,7 +14,7 @@ import { withTransaction } from '../../src/db/tx.js';
 import type { JobQueue } from '../../src/jobs/queue.js';
 import { redactPaths } from '../../src/observability/logger.js';
 import { testServices, type TestStack } from '../support/stack.js';
-import { HUBSPOT_TOKEN, signupPayload, leadPayload, post, pushFor, waitForPush, jobOf, retryNow, startStack, useCrmSandbox } from '../support/crm-harness.js';
+import { HUBSPOT_TOKEN, signupPayload, leadPayload, post, pushFor, waitForPush, jobOf, jobAwaitingRetry, retryNow, startStack, useCrmSandbox } from '../support/crm-harness.js';
 
 /** Leads pushed to HubSpot through the sandbox's imitation: delivery, updates, retries, failures, batches, secrets. */
 const sandbox = useCrmSandbox();
@@ -87,11 +87,7 @@ describe('CRM push to HubSpot', () => {
     expect(pending.lastError).toContain('RATE_LIMITED');
     expect(pending.lastError).toContain('retry after 120 s');
 
-    let job = await jobOf(stack, pending.id);
-    for (let i = 0; i < 50 && job?.state !== 'retry'; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      job = await jobOf(stack, pending.id);
-    }
+    const job = await jobAwaitingRetry(stack, pending.id);
     expect(job?.state).toBe('retry');
     // pg-boss alone would retry after 30–60 s; the Retry-After moved it to at least 120 s.
     expect(new Date(job!.start_after).getTime() - Date.now()).toBeGreaterThan(110_000);

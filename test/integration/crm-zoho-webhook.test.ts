@@ -4,7 +4,7 @@ import { verifyWebhook } from '../../src/crm/webhook-signature.js';
 import { zohoAdapter } from '../../src/crm/zoho.js';
 import { crmPushes, leads } from '../../src/db/schema/index.js';
 import type { TestStack } from '../support/stack.js';
-import { ZOHO_SECRET, ZOHO_REFRESH, WEBHOOK_SECRET, signupPayload, leadPayload, post, waitForPush, jobOf, retryNow, startStack, useCrmSandbox } from '../support/crm-harness.js';
+import { ZOHO_SECRET, ZOHO_REFRESH, WEBHOOK_SECRET, signupPayload, leadPayload, post, waitForPush, jobAwaitingRetry, retryNow, startStack, useCrmSandbox } from '../support/crm-harness.js';
 
 /** Leads pushed to Zoho CRM (token refresh, upsert) and to a signed webhook. */
 const sandbox = useCrmSandbox();
@@ -63,11 +63,7 @@ describe('CRM push to Zoho CRM', () => {
     const leadId = res.json().lead_id as string;
     const pending = await waitForPush(stack, leadId, (p) => p.attempts === 1, 'tried once');
     expect(pending).toMatchObject({ status: 'pending', lastHttpStatus: 503 });
-    let job = await jobOf(stack, pending.id);
-    for (let i = 0; i < 50 && job?.state !== 'retry'; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      job = await jobOf(stack, pending.id);
-    }
+    const job = await jobAwaitingRetry(stack, pending.id);
     await retryNow(stack, job!.id);
     expect(await waitForPush(stack, leadId, (p) => p.status === 'sent', 'sent')).toMatchObject({ attempts: 2 });
   });
@@ -132,11 +128,7 @@ describe('CRM push to a signed webhook', () => {
     const leadId = res.json().lead_id as string;
     const pending = await waitForPush(stack, leadId, (p) => p.attempts === 1, 'tried once');
     expect(pending).toMatchObject({ status: 'pending', lastHttpStatus: 503 });
-    let job = await jobOf(stack, pending.id);
-    for (let i = 0; i < 50 && job?.state !== 'retry'; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      job = await jobOf(stack, pending.id);
-    }
+    const job = await jobAwaitingRetry(stack, pending.id);
     await retryNow(stack, job!.id);
     await waitForPush(stack, leadId, (p) => p.status === 'sent', 'sent');
     const both = received.filter((r) => r.headers['x-stratum-event-id'] === pending.id);

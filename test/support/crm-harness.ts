@@ -89,6 +89,16 @@ export async function jobOf(stack: TestStack, pushId: string): Promise<BossJob |
   return rows[0] as BossJob | undefined;
 }
 /** pg-boss waits at least 30 s before a retry; a test does not. */
+/** The push's job once pg-boss has put it back for a retry (it records the failure just after the handler throws). */
+export async function jobAwaitingRetry(stack: TestStack, pushId: string): Promise<BossJob | undefined> {
+  let job = await jobOf(stack, pushId);
+  for (let i = 0; i < 50 && job?.state !== 'retry'; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    job = await jobOf(stack, pushId);
+  }
+  return job;
+}
+
 export const retryNow = (stack: TestStack, jobId: string) =>
   stack.db.executor.executeSql(`update pgboss.job set start_after = now() where id = $1 and state = 'retry'`, [jobId]);
 
