@@ -1,13 +1,13 @@
-import { sql } from 'drizzle-orm';
 import { newId } from '../db/ids.js';
-import { inScope, type WorkspaceScope } from '../db/scope.js';
-import { conversionEvents, leads, visitors, type LeadRow } from '../db/schema/index.js';
+import type { WorkspaceScope } from '../db/scope.js';
+import { conversionEvents, leads, type LeadRow } from '../db/schema/index.js';
 import { owePushes } from '../crm/owe-push.js';
 import { insertRowsAsJson } from '../db/json-insert.js';
 import type { DbOrTx } from '../db/types.js';
 import type { CrmProvider } from '../db/schema/crm.js';
 import type { JobQueue } from '../jobs/queue.js';
-import { clickIdKeys, mergeTouches, touchFromUrl, utmKeys, type Touch } from './attribution.js';
+import { clickIdKeys, touchFromUrl, utmKeys, type Touch } from './attribution.js';
+import { advanceVisitorTouches } from './visitor-touch.js';
 import { planSignupConversions } from './conversion-plan.js';
 import { browserIdsFromCookies } from './cookies.js';
 import { parseFbc, parseFbp, parseOpaqueBrowserId } from './cookie-formats.js';
@@ -69,40 +69,6 @@ function touchOf(input: LeadFields, now: Date): Touch {
   return touch;
 }
 
-/**
- * Folds each lead's touch into its visitor's stored first and last touch: one read and one
- * upsert for the whole batch, folding in order when one visitor sends twice.
- */
-async function advanceVisitors(db: DbOrTx, scope: WorkspaceScope, items: readonly { visitorId: string | undefined; touch: Touch; now: Date }[]) {
-  const ids = [...new Set(items.flatMap((i) => (i.visitorId ? [i.visitorId] : [])))];
-  const known = new Map<string, { first: Touch | null; last: Touch | null; now: Date }>();
-  if (ids.length > 0) {
-    // The ids as one JSON parameter, not one parameter each (see json-insert.ts for why that matters).
-    const rows = await db
-      .select()
-      .from(visitors)
-      .where(inScope(visitors, scope, sql`${visitors.id} = any(array(select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)))`));
-    for (const r of rows) known.set(r.id, { first: r.firstTouch, last: r.lastTouch, now: r.updatedAt });
-  }
-  const merged = items.map(({ visitorId, touch, now }) => {
-    if (!visitorId) return { first: touch, last: touch };
-    const m = mergeTouches(known.get(visitorId) ?? { first: null, last: null }, touch);
-    known.set(visitorId, { ...m, now });
-    return m;
-  });
-  if (ids.length > 0) {
-    await insertRowsAsJson(
-      db,
-      visitors,
-      ids.map((id) => {
-        const v = known.get(id)!;
-        return { workspaceId: scope.workspaceId, id, firstTouch: v.first, lastTouch: v.last, createdAt: v.now, updatedAt: v.now };
-      }),
-      sql` on conflict (workspace_id, id) do update set first_touch = excluded.first_touch, last_touch = excluded.last_touch, updated_at = excluded.updated_at`,
-    );
-  }
-  return merged;
-}
 
 /** One lead's row and the conversion events it owes: pure, from the form, the request and the merged touches. */
 function buildLead(scope: WorkspaceScope, item: LeadToRecord, touches: { first: Touch; last: Touch }) {
@@ -192,7 +158,7 @@ function buildLead(scope: WorkspaceScope, item: LeadToRecord, touches: { first: 
 export async function recordLeads(deps: LeadDeps, scope: WorkspaceScope, items: readonly LeadToRecord[]): Promise<RecordedLead[]> {
   if (items.length === 0) return [];
   const { db } = deps;
-  const touches = await advanceVisitors(
+  const touches = await advanceVisitorTouches(
     db,
     scope,
     items.map((i) => ({ visitorId: i.input.visitor_id, touch: touchOf(i.input, i.meta.now), now: i.meta.now })),

@@ -1,10 +1,46 @@
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { inScope, type WorkspaceScope } from '../db/scope.js';
 import { visitors } from '../db/schema/index.js';
+import { insertRowsAsJson } from '../db/json-insert.js';
 import type { DbOrTx } from '../db/types.js';
 import { mergeTouches, type Touch } from './attribution.js';
 
-/** Folds a touch into the visitor's stored first and last touch (server-side attribution memory). */
+/**
+ * Folds each touch into its visitor's stored first and last touch (server-side attribution
+ * memory): one read and one upsert for a whole batch, folding in order when one visitor comes
+ * twice. An item without a visitor keeps its own touch as both.
+ */
+export async function advanceVisitorTouches(db: DbOrTx, scope: WorkspaceScope, items: readonly { visitorId: string | undefined; touch: Touch; now: Date }[]) {
+  const ids = [...new Set(items.flatMap((i) => (i.visitorId ? [i.visitorId] : [])))];
+  const known = new Map<string, { first: Touch | null; last: Touch | null; now: Date }>();
+  if (ids.length > 0) {
+    // The ids as one JSON parameter, not one parameter each (see json-insert.ts for why that matters).
+    const rows = await db
+      .select()
+      .from(visitors)
+      .where(inScope(visitors, scope, sql`${visitors.id} = any(array(select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)))`));
+    for (const r of rows) known.set(r.id, { first: r.firstTouch, last: r.lastTouch, now: r.updatedAt });
+  }
+  const merged = items.map(({ visitorId, touch, now }) => {
+    if (!visitorId) return { first: touch, last: touch };
+    const m = mergeTouches(known.get(visitorId) ?? { first: null, last: null }, touch);
+    known.set(visitorId, { ...m, now });
+    return m;
+  });
+  if (ids.length > 0) {
+    await insertRowsAsJson(
+      db,
+      visitors,
+      ids.map((id) => {
+        const v = known.get(id)!;
+        return { workspaceId: scope.workspaceId, id, firstTouch: v.first, lastTouch: v.last, createdAt: v.now, updatedAt: v.now };
+      }),
+      sql` on conflict (workspace_id, id) do update set first_touch = excluded.first_touch, last_touch = excluded.last_touch, updated_at = excluded.updated_at`,
+    );
+  }
+  return merged;
+}
+
 export async function advanceVisitorTouch(
   db: DbOrTx,
   scope: WorkspaceScope,
@@ -12,11 +48,6 @@ export async function advanceVisitorTouch(
   touch: Touch,
   now: Date,
 ): Promise<{ first: Touch; last: Touch }> {
-  const [row] = await db.select().from(visitors).where(inScope(visitors, scope, eq(visitors.id, visitorId)));
-  const merged = mergeTouches({ first: row?.firstTouch ?? null, last: row?.lastTouch ?? null }, touch);
-  await db
-    .insert(visitors)
-    .values({ workspaceId: scope.workspaceId, id: visitorId, firstTouch: merged.first, lastTouch: merged.last, createdAt: now, updatedAt: now })
-    .onConflictDoUpdate({ target: [visitors.workspaceId, visitors.id], set: { firstTouch: merged.first, lastTouch: merged.last, updatedAt: now } });
-  return merged;
+  const [merged] = await advanceVisitorTouches(db, scope, [{ visitorId, touch, now }]);
+  return merged!;
 }
