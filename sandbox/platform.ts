@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { World } from './world/types.js';
 
 /** One real host of a platform, served by the sandbox under a path prefix. */
 export interface SandboxHost {
@@ -18,7 +19,8 @@ export interface SandboxPlatform {
   id: 'meta' | 'google' | 'tiktok' | 'snapchat' | 'microsoft' | 'apple' | 'hubspot' | 'zoho';
   name: string;
   hosts: SandboxHost[];
-  register(app: FastifyInstance, host: SandboxHost): Promise<void>;
+  /** Registers the host's routes; `world` is the one shared state (accounts, tokens, faults, what was received). */
+  register(app: FastifyInstance, host: SandboxHost, world: World): Promise<void>;
   notFound(req: FastifyRequest, reply: FastifyReply, host: SandboxHost): FastifyReply;
   /**
    * The sandbox's own routes for this imitation, under `/_sandbox/<prefix>` (not part of the

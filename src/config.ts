@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { crmConfig, crmEnvShape, type CrmConfig } from './crm/config.js';
 import { ssoConfig, ssoEnvShape, type SsoConfig } from './accounts/sso/config.js';
 import { analyticsConfig, analyticsEnvShape, type AnalyticsConfig } from './http/analytics.js';
+import { platformsConfig, platformsEnvShape, type PlatformsConfig } from './platforms/config.js';
 
 /**
  * The one place that reads the environment. Everything else receives a typed `Config`,
@@ -40,12 +41,24 @@ const envSchema = z.object({
   SANDBOX_ENABLED: bool.default(true),
   SANDBOX_HOST: z.string().min(1).default('127.0.0.1'),
   SANDBOX_PORT: port.default(4010),
+  /** Faults the sandbox injects, e.g. `meta:rate_limit:0.2,google:server_error:0.1` (sandbox/world/README.md). */
+  SANDBOX_FAULTS: z.string().min(1).optional(),
+  SANDBOX_SEED: z.coerce.number().int().min(0).default(0),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   EMAIL_FROM: z.string().min(3).default('Stratum <hello@stratum.local>'),
   DEV_MAILBOX_ENABLED: bool.optional(),
   PLATFORM_ADMIN_TOKEN: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)').optional(),
   ...crmEnvShape,
   ...ssoEnvShape,
+  ...platformsEnvShape,
+  TOKEN_ENCRYPTION_KEYS: z.string().min(1).optional(),
+  SYNC_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .refine((n) => (n >= 1 && n < 60 && 60 % n === 0) || (n >= 60 && n <= 1440 && n % 60 === 0 && 24 % (n / 60) === 0), 'must divide an hour (1, 5, 10, 15, 30…) or be whole hours dividing a day (60, 120, 180…)')
+    .default(15),
+  SYNC_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(28).default(3),
+  SYNC_INITIAL_DAYS: z.coerce.number().int().min(1).max(400).default(30),
   WEB_DIST_DIR: z.string().min(1).default('./dist/web'),
   WEB_BUILD_ON_START: bool.default(true),
   ...analyticsEnvShape,
@@ -63,7 +76,7 @@ export interface Config {
     | { kind: 'pglite'; dataDir: string; migrateOnStart: boolean }
     | { kind: 'postgres'; url: string; poolMax: number; connectTimeoutMs: number; migrateOnStart: boolean };
   jobs: { pollIntervalSeconds: number; schedulesEnabled: boolean };
-  sandbox: { enabled: boolean; host: string; port: number; publicUrl: string };
+  sandbox: { enabled: boolean; host: string; port: number; publicUrl: string; faults: string | null; seed: number };
   log: { level: string; pretty: boolean };
   /** `buildOnStart`: build the web app at start when missing or older than `web/` (off in prebuilt images). */
   web: { distDir: string; buildOnStart: boolean };
@@ -77,6 +90,12 @@ export interface Config {
   crm: CrmConfig;
   /** "Continue with Google / Microsoft / Apple": the enabled OpenID Connect providers. */
   sso: SsoConfig;
+  /** Per ad platform: real hosts with app credentials, the sandbox, or null (not configured). */
+  platforms: PlatformsConfig;
+  /** `keys`: TOKEN_ENCRYPTION_KEYS (`id:base64,…`, first seals); null: a key file in the data folder. */
+  tokens: { keys: string | null; keyFile: string };
+  /** Ad account sync: schedule, how many recent days each run re-reads, and how far back the first one goes. */
+  sync: { intervalMinutes: number; lookbackDays: number; initialDays: number };
   shutdownTimeoutMs: number;
 }
 
@@ -114,6 +133,12 @@ export function loadConfig(
   if (!crm.ok) throw new ConfigError(crm.issues);
   const sso = ssoConfig(e, sandboxEnabled ? `http://${localHost(e.SANDBOX_HOST)}:${e.SANDBOX_PORT}` : null);
   if (!sso.ok) throw new ConfigError(sso.issues);
+  const platforms = platformsConfig(e, sandboxEnabled ? `http://${localHost(e.SANDBOX_HOST)}:${e.SANDBOX_PORT}` : null);
+  if (!platforms.ok) throw new ConfigError(platforms.issues);
+  if (!e.TOKEN_ENCRYPTION_KEYS && e.NODE_ENV === 'production' && e.DATABASE_URL) {
+    // Every API and worker process must open the same tokens; a per-machine key file cannot do that.
+    throw new ConfigError([{ variable: 'TOKEN_ENCRYPTION_KEYS', message: 'required in production with DATABASE_URL (e.g. main:$(openssl rand -base64 32))' }]);
+  }
 
   return {
     env: e.NODE_ENV,
@@ -142,6 +167,8 @@ export function loadConfig(
       host: e.SANDBOX_HOST,
       port: e.SANDBOX_PORT,
       publicUrl: `http://${localHost(e.SANDBOX_HOST)}:${e.SANDBOX_PORT}`,
+      faults: e.SANDBOX_FAULTS ?? null,
+      seed: e.SANDBOX_SEED,
     },
     log: { level: e.LOG_LEVEL, pretty: e.LOG_FORMAT ? e.LOG_FORMAT === 'pretty' : (opts.isTty ?? false) },
     web: { distDir: path.resolve(cwd, e.WEB_DIST_DIR), buildOnStart: e.WEB_BUILD_ON_START },
@@ -154,6 +181,9 @@ export function loadConfig(
     platformAdminToken: e.PLATFORM_ADMIN_TOKEN ?? null,
     crm: crm.crm,
     sso: sso.sso,
+    platforms: platforms.platforms,
+    tokens: { keys: e.TOKEN_ENCRYPTION_KEYS ?? null, keyFile: path.resolve(cwd, e.DATA_DIR, 'secrets', 'token-keys') },
+    sync: { intervalMinutes: e.SYNC_INTERVAL_MINUTES, lookbackDays: e.SYNC_LOOKBACK_DAYS, initialDays: e.SYNC_INITIAL_DAYS },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 }

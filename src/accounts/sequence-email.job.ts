@@ -1,18 +1,17 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { users } from '../db/schema/index.js';
+import { adAccounts, users } from '../db/schema/index.js';
+import type { Db } from '../db/types.js';
 import { defineJob } from '../jobs/define.js';
 import { sendRendered } from '../email/send-rendered.js';
 import { firstNameOf, renderEmailTemplate } from '../email/templates/index.js';
 import { sequenceDecision, type SequenceTemplate } from './email-sequence.js';
 import { issueToken } from './tokens.js';
 
-/**
- * Until ad accounts can be connected (the Connect & Sync capability), no workspace has one;
- * this is where that question will be asked of the connections table.
- */
-async function hasConnectedAdAccount(_workspaceId: string): Promise<boolean> {
-  return false;
+/** "Need help connecting?" is only for workspaces with no ad account chosen to sync yet. */
+async function hasConnectedAdAccount(db: Db, workspaceId: string): Promise<boolean> {
+  const rows = await db.select({ id: adAccounts.id }).from(adAccounts).where(eq(adAccounts.workspaceId, workspaceId)).limit(1);
+  return rows.length > 0;
 }
 
 const templates = ['welcome', 'gettingStarted', 'needHelpConnecting', 'caseStudy'] as const satisfies readonly SequenceTemplate[];
@@ -29,7 +28,7 @@ export const sequenceEmailJob = defineJob({
       exists: Boolean(user),
       status: user?.status ?? null,
       unsubscribed: Boolean(user?.marketingUnsubscribedAt),
-      hasConnectedAdAccount: user ? await hasConnectedAdAccount(workspaceId) : false,
+      hasConnectedAdAccount: user ? await hasConnectedAdAccount(ctx.db, workspaceId) : false,
     });
     if (!user || !decision.send) {
       ctx.log.info({ template, reason: decision.reason }, 'sequence email skipped');

@@ -33,7 +33,7 @@ export async function landingStats(db: DbOrTx, scope: WorkspaceScope, range: Day
     grouped<{ platform: string }>(sql`l.platform`, sql`l.platform`, sql`leads desc, l.platform`),
     grouped<{ source: string | null; medium: string | null }>(sql`l.utm_source as source, l.utm_medium as medium`, sql`1, 2`, sql`leads desc, 1 nulls last, 2 nulls last`),
     grouped<{ campaign: string | null; source: string | null }>(sql`l.utm_campaign as campaign, l.utm_source as source`, sql`1, 2`, sql`leads desc, 1 nulls last, 2 nulls last`),
-    queryRows<{ leads: number; signups: number; verified: number; onboarded: number }>(db, sql`
+    queryRows<{ leads: number; signups: number; verified: number; onboarded: number; connected: number }>(db, sql`
       with accounts as (
         select distinct l.user_id from leads l where ${inRange} and l.kind = 'signup' and l.user_id is not null
       )
@@ -41,15 +41,18 @@ export async function landingStats(db: DbOrTx, scope: WorkspaceScope, range: Day
         (select count(*)::int from leads l where ${inRange}) as leads,
         count(a.user_id)::int as signups,
         count(u.verified_at)::int as verified,
-        count(o.completed_at) filter (where u.verified_at is not null)::int as onboarded
+        count(o.completed_at) filter (where u.verified_at is not null)::int as onboarded,
+        count(o.completed_at) filter (where u.verified_at is not null and exists (
+          select 1 from ad_accounts aa where aa.workspace_id = u.workspace_id
+        ))::int as connected
       from accounts a
       left join users u on u.id = a.user_id
       left join onboarding_states o on o.workspace_id = u.workspace_id`),
   ]);
 
   const f = funnel[0]!;
-  // Ad-account connections arrive with the Connect & Sync issue; until then nobody has one.
-  const connected = 0;
+  // Connected: onboarded, and the workspace has at least one ad account chosen to sync.
+  const connected = f.connected;
   const byDay = new Map(days.map((d) => [d.date, d]));
 
   return {

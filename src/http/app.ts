@@ -1,3 +1,6 @@
+import type { TokenVault } from '../connections/vault.js';
+import type { PlatformRegistry } from '../connections/registry.js';
+import { connectionParts } from '../connections/job-services.js';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -18,6 +21,7 @@ import { statsRoutes } from '../capture/stats-routes.js';
 import { authRoutes } from '../accounts/routes.js';
 import { ssoRoutes } from '../accounts/sso/routes.js';
 import { onboardingRoutes } from '../onboarding/routes.js';
+import { connectionRoutes } from '../connections/routes.js';
 import { unsubscribeRoutes } from '../accounts/unsubscribe-routes.js';
 import { requestId } from './request-id.js';
 import { registerWeb } from './web.js';
@@ -35,11 +39,13 @@ export interface HttpDeps {
   queue: JobQueue;
   metrics: Metrics;
   startedAt: Date;
+  /** Token vault and platform adapters; built from `config` when not given. */
+  connections?: { vault: TokenVault; platforms: PlatformRegistry };
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
-    deps: HttpDeps;
+    deps: HttpDeps & { connections: { vault: TokenVault; platforms: PlatformRegistry } };
   }
 }
 
@@ -52,7 +58,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
     trustProxy: deps.config.http.trustProxy,
     return503OnClosing: true,
   });
-  app.decorate('deps', deps);
+  app.decorate('deps', { ...deps, connections: deps.connections ?? connectionParts(deps.config) });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
@@ -123,6 +129,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   await app.register(authRoutes);
   await app.register(ssoRoutes);
   await app.register(onboardingRoutes);
+  await app.register(connectionRoutes);
   await app.register(unsubscribeRoutes);
   if (usesDevMailbox(deps.config.email)) await app.register(devMailboxRoutes);
   await registerWeb(app, deps.config.web.distDir, pageCookies(deps.config.http.publicUrl), {

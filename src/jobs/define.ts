@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/types.js';
 import type { EmailTransport } from '../email/types.js';
 import type { CrmAdapter } from '../crm/types.js';
+import type { ConnectionJobServices } from '../connections/services.js';
 
 /** What job handlers may use besides the database: built once per process at start. */
 export interface JobServices {
@@ -12,6 +13,8 @@ export interface JobServices {
   emailFrom: string;
   /** The CRM that leads are pushed to (config `CRM_PROVIDER`); null when none is configured. */
   crm: CrmAdapter | null;
+  /** Token vault, platform adapters and sync settings for the ad account sync. */
+  connections: ConnectionJobServices;
 }
 
 export interface RetryPolicy {

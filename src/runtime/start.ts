@@ -6,11 +6,13 @@ import type { DatabaseHandle } from '../db/types.js';
 import { buildHttpApp } from '../http/app.js';
 import { JobQueue } from '../jobs/queue.js';
 import { jobRegistry } from '../jobs/registry.js';
-import { schedules } from '../jobs/schedule.js';
+import { scheduleFor } from '../jobs/schedule.js';
 import { createMetrics, type Metrics } from '../observability/metrics.js';
 import { createEmailTransport, usesDevMailbox } from '../email/transport.js';
 import { createCrmAdapter } from '../crm/adapters.js';
+import { connectionJobServices, connectionParts } from '../connections/job-services.js';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
+import { createWorld } from '../../sandbox/world/index.js';
 
 export interface RunningStratum {
   config: Config;
@@ -53,6 +55,8 @@ export async function startStratum(config: Config, log: Logger, opts: StartOptio
 
     const metrics = createMetrics();
     const runsJobs = config.role !== 'api';
+    const connections = connectionParts(config);
+    let queueRef: JobQueue | null = null;
     const queue = await JobQueue.start(db, {
       log: log.child({ component: 'jobs' }),
       registry: jobRegistry,
@@ -61,6 +65,7 @@ export async function startStratum(config: Config, log: Logger, opts: StartOptio
         publicUrl: config.http.publicUrl,
         emailFrom: config.email.from,
         crm: createCrmAdapter(config.crm),
+        connections: connectionJobServices(connections, config.sync, () => queueRef!),
       },
       pollIntervalSeconds: config.jobs.pollIntervalSeconds,
       supervise: runsJobs,
@@ -70,24 +75,26 @@ export async function startStratum(config: Config, log: Logger, opts: StartOptio
         metrics.jobDuration.observe({ queue: name }, seconds);
       },
     });
+    queueRef = queue;
     cleanup.push(() => queue.stop(config.shutdownTimeoutMs));
     metrics.setQueueSource(() => queue.counts());
     if (runsJobs) {
-      if (config.jobs.schedulesEnabled) await queue.syncSchedules(schedules);
+      if (config.jobs.schedulesEnabled) await queue.syncSchedules(scheduleFor(config.sync));
       await queue.startWorkers();
     }
 
     const running: RunningStratum = { config, db, queue, metrics, urls: {}, stop: stopAll };
 
     if (config.sandbox.enabled) {
-      running.sandbox = await startSandbox({ host: config.sandbox.host, port: config.sandbox.port, logger: log.child({ component: 'sandbox' }) });
+      const world = createWorld({ seed: config.sandbox.seed, ...(config.sandbox.faults ? { faults: config.sandbox.faults } : {}) });
+      running.sandbox = await startSandbox({ host: config.sandbox.host, port: config.sandbox.port, logger: log.child({ component: 'sandbox' }), world });
       cleanup.push(() => running.sandbox!.close());
       running.urls.sandbox = running.sandbox.url;
     }
 
     if (config.role !== 'worker') {
       if (config.web.buildOnStart) await opts.beforeListen?.();
-      const http = await buildHttpApp({ config, log, db, queue, metrics, startedAt: new Date() });
+      const http = await buildHttpApp({ config, log, db, queue, metrics, startedAt: new Date(), connections });
       // Registered last so it closes first: stop taking requests, let in-flight ones finish.
       cleanup.push(() => http.close());
       await http.listen({ host: config.http.host, port: config.http.port });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SandboxHost } from '../../platform.js';
 import { sandboxSignInClients } from '../../identity/clients.js';
 import { acceptForms } from '../../identity/core/form.js';
@@ -76,17 +76,34 @@ function profileClaims(name: string) {
 const ACCOUNTS = '/google/accounts';
 const issuerOf = (baseUrl: string) => baseUrl.replace(/\/google\/[a-z0-9]+$/, ACCOUNTS);
 
+type Handler = (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+
+/**
+ * The Google Ads consent flow (oauth.ts) shares the authorize, decision and token endpoints with
+ * sign-in: it takes the requests that are its own (the adwords scope, or a code or refresh token
+ * it issued) and leaves the rest to sign-in.
+ */
+export interface AdsOAuthRoutes {
+  owns(req: FastifyRequest, route: 'authorize' | 'decision' | 'token'): boolean;
+  authorize: Handler;
+  decision: Handler;
+  token: Handler;
+  revoke: Handler;
+}
+
 /** Google's routes on whichever of its hosts is being registered. */
-export async function registerGoogleSignIn(app: FastifyInstance, host: SandboxHost): Promise<void> {
+export async function registerGoogleSignIn(app: FastifyInstance, host: SandboxHost, ads?: AdsOAuthRoutes): Promise<void> {
   acceptForms(app);
+  const either = (route: 'authorize' | 'decision' | 'token', signIn: Handler): Handler => (ads ? (req, reply) => (ads.owns(req, route) ? ads[route](req, reply) : signIn(req, reply)) : signIn);
   switch (host.host) {
     case 'accounts.google.com':
       app.get('/.well-known/openid-configuration', async (req) => discoveryDocument(baseOf(req, host.prefix).origin));
-      app.get('/o/oauth2/v2/auth', authorize(profile));
-      app.post('/o/oauth2/v2/auth/decision', decide(profile));
+      app.get('/o/oauth2/v2/auth', either('authorize', authorize(profile)));
+      app.post('/o/oauth2/v2/auth/decision', either('decision', decide(profile)));
       return;
     case 'oauth2.googleapis.com':
-      app.post('/token', token(profile, host.prefix));
+      app.post('/token', either('token', token(profile, host.prefix)));
+      if (ads) app.post('/revoke', ads.revoke);
       return;
     case 'www.googleapis.com':
       app.get('/oauth2/v3/certs', jwks(profile));

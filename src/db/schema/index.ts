@@ -9,3 +9,4 @@ export * from './conversion-events.js';
 export * from './onboarding.js';
 export * from './sso.js';
 export * from './crm.js';
+export * from './connections.js';

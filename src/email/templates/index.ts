@@ -4,6 +4,7 @@ import { gettingStarted } from './getting-started.js';
 import type { EmailLang, EmailTemplate, RenderedEmail } from './layout.js';
 import { needHelpConnecting } from './need-help-connecting.js';
 import { passwordReset } from './password-reset.js';
+import { reconnectNeeded } from './reconnect-needed.js';
 import { verification } from './verification.js';
 import { welcome } from './welcome.js';
 
@@ -13,6 +14,7 @@ export type { CaseStudyVars } from './case-study.js';
 export type { GettingStartedVars } from './getting-started.js';
 export type { NeedHelpConnectingVars } from './need-help-connecting.js';
 export type { PasswordResetVars } from './password-reset.js';
+export type { ReconnectNeededVars } from './reconnect-needed.js';
 export type { VerificationVars } from './verification.js';
 export type { WelcomeVars } from './welcome.js';
 export { firstNameOf } from './names.js';
@@ -25,6 +27,7 @@ export const emailTemplates = {
   needHelpConnecting,
   caseStudy,
   passwordReset,
+  reconnectNeeded,
 } as const satisfies Record<string, EmailTemplate<never>>;
 
 export type EmailTemplateName = keyof typeof emailTemplates;
@@ -35,6 +38,7 @@ export const emailCategory = {
   verification: 'transactional',
   alreadyRegistered: 'transactional',
   passwordReset: 'transactional',
+  reconnectNeeded: 'transactional',
   welcome: 'marketing',
   gettingStarted: 'marketing',
   needHelpConnecting: 'marketing',

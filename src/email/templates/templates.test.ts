@@ -10,6 +10,7 @@ const vars: { [N in EmailTemplateName]: EmailTemplateVars<N> } = {
   needHelpConnecting: { firstName: 'Sara', connectUrl: 'https://app.stratum.test/app/connect?from=email', unsubscribeUrl: 'https://app.stratum.test/unsubscribe?t=u3' },
   caseStudy: { firstName: 'Sara', appUrl: 'https://app.stratum.test/app?from=case-study', unsubscribeUrl: 'https://app.stratum.test/unsubscribe?t=u4' },
   passwordReset: { firstName: 'Sara', resetUrl: 'https://app.stratum.test/reset-password?token=r3s3t', expiresInMinutes: 60 },
+  reconnectNeeded: { firstName: 'Sara', platformName: 'Meta', connectUrl: 'https://app.stratum.test/connect?reconnect=meta', reason: 'Error validating access token: Session has expired' },
 };
 
 const names = Object.keys(emailTemplates) as EmailTemplateName[];
@@ -20,8 +21,8 @@ const render = <N extends EmailTemplateName>(name: N, lang: EmailLang, overrides
 const escapeAmp = (s: string) => s.replaceAll('&', '&amp;');
 
 describe('email templates', () => {
-  it('registers the seven emails', () => {
-    expect(names.sort()).toEqual(['alreadyRegistered', 'caseStudy', 'gettingStarted', 'needHelpConnecting', 'passwordReset', 'verification', 'welcome']);
+  it('registers the eight emails', () => {
+    expect(names.sort()).toEqual(['alreadyRegistered', 'caseStudy', 'gettingStarted', 'needHelpConnecting', 'passwordReset', 'reconnectNeeded', 'verification', 'welcome']);
   });
 
   it.each(cases)('%s (%s) renders every variable into both parts', (name, lang) => {
@@ -75,7 +76,8 @@ describe('email templates', () => {
 
   it('Arabic copy is Arabic, not English left in place', () => {
     for (const name of names) {
-      const { subject, text } = render(name, 'ar', { firstName: 'نورة' });
+      // Brand names and the platform's own error text arrive as variables; the copy around them is checked.
+      const { subject, text } = render(name, 'ar', { firstName: 'نورة', ...(name === 'reconnectNeeded' ? { platformName: 'ميتا', reason: 'انتهت صلاحية الجلسة' } : {}) });
       expect(subject).toMatch(/\p{Script=Arabic}/u);
       const words = text.replace(/https?:\/\/\S+/g, '').match(/[A-Za-z]+/g) ?? [];
       expect(words.filter((w) => w !== 'Stratum')).toEqual([]);

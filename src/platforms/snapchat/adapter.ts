@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { PlatformError } from '../errors.js';
+import type { AdAccount, AdapterContext, AdPlatform, DateRange, TokenSet } from '../types.js';
+import { listSnapchatAccounts } from './accounts.js';
+import type { SnapCaller } from './client.js';
+import { dateRangeSchema } from './dates.js';
+import { snapchatEntities } from './entities.js';
+import { setSnapchatDailyBudget, setSnapchatStatus } from './mutations.js';
+import { snapchatAuthorizeUrl, snapchatExchangeCode, snapchatRefresh, snapchatScopes } from './oauth.js';
+import { snapchatDailyMetrics } from './reports.js';
+import { isIanaTimeZone } from '../../shared/time-zone.js';
+
+const accountSchema = z.object({
+  externalId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'a Snapchat ad account id is a UUID'),
+  currency: z.string().length(3),
+  timeZone: z.string().refine(isIanaTimeZone, 'unknown IANA time zone'),
+});
+
+function checkAccount(account: AdAccount): AdAccount {
+  const parsed = accountSchema.safeParse(account);
+  if (!parsed.success) throw new PlatformError('snapchat', 'INVALID', `bad ad account: ${parsed.error.issues[0]?.message ?? 'shape'}`);
+  return account;
+}
+
+function checkRange(range: DateRange): DateRange {
+  const parsed = dateRangeSchema.safeParse(range);
+  if (!parsed.success) throw new PlatformError('snapchat', 'INVALID', `bad date range ${range.since}..${range.until}: ${parsed.error.issues[0]?.message ?? ''}`);
+  return parsed.data;
+}
+
+/** Validation errors surface when the stream is read, like every other error of the stream. */
+async function* deferred<T>(start: () => AsyncIterable<T>): AsyncGenerator<T> {
+  yield* start();
+}
+
+export function createSnapchatAdapter(ctx: AdapterContext): AdPlatform {
+  const caller = (token: TokenSet): SnapCaller => ({ ctx, token });
+  return {
+    id: 'snapchat',
+    scopes: snapchatScopes,
+    // Snap's Marketing API documents no PKCE for the authorization-code flow.
+    supportsPkce: false,
+    authorizeUrl: (p) => snapchatAuthorizeUrl(ctx, p),
+    exchangeCode: (code, redirectUri) => snapchatExchangeCode(ctx, code, redirectUri),
+    refresh: (t) => snapchatRefresh(ctx, t),
+    listAdAccounts: (t) => listSnapchatAccounts(caller(t)),
+    entities: (t, account) => deferred(() => snapchatEntities(caller(t), checkAccount(account))),
+    dailyMetrics: (t, account, range) => deferred(() => snapchatDailyMetrics(caller(t), checkAccount(account), checkRange(range))),
+    pixelQuality: async () => [],
+    setDailyBudget: async (t, account, ref, minor) => setSnapchatDailyBudget(caller(t), checkAccount(account), ref, minor),
+    setStatus: async (t, account, ref, status) => setSnapchatStatus(caller(t), checkAccount(account), ref, status),
+  };
+}
