@@ -18,12 +18,15 @@ const needsRefresh = (t: TokenSet, now: Date) => t.refreshToken !== null && t.ex
  * conditional UPDATE rather than a transaction held open across the platform call (PGlite has
  * one connection, which a held transaction would block). Others wait for the new token.
  */
-export async function usableTokens(s: ConnectionServices, conn: PlatformConnectionRow): Promise<TokenSet> {
+export async function usableTokens(s: ConnectionServices, conn: PlatformConnectionRow, opts: { force?: boolean } = {}): Promise<TokenSet> {
   let row = conn;
   for (let waited = 0; ; waited += WAIT_STEP_MS) {
     const tokens = openTokens(s.vault, row.workspaceId, row.platform, row.tokenCiphertext);
     const now = s.now();
-    if (!needsRefresh(tokens, now)) return tokens;
+    // Forced: the platform refused a token we thought alive (revoked early, clock skew); one
+    // refresh may still save the grant. Once another process has refreshed it, that is enough.
+    const forced = opts.force === true && row.tokenCiphertext === conn.tokenCiphertext && tokens.refreshToken !== null;
+    if (!forced && !needsRefresh(tokens, now)) return tokens;
     const [leased] = await s.db
       .update(platformConnections)
       .set({ refreshLeaseUntil: new Date(now.getTime() + LEASE_MS) })

@@ -5,6 +5,10 @@ import { queryRows } from '../../src/db/rows.js';
 import { addDays } from '../../src/connections/sync/ranges.js';
 import { waitForMail } from '../support/mailbox.js';
 import type { PlatformId } from '../../src/platforms/types.js';
+import { eq } from 'drizzle-orm';
+import { platformConnections } from '../../src/db/schema/index.js';
+import { openTokens } from '../../src/connections/token-store.js';
+import { connectionParts } from '../../src/connections/job-services.js';
 
 const h = useConnectHarness();
 
@@ -116,6 +120,23 @@ describe('syncing connected ad accounts', () => {
     expect(mail[0]!.text).toContain('/connect?reconnect=google');
     const blocked = await h.stack.app.inject({ method: 'POST', url: '/api/v1/connections/google/sync', headers: { origin: h.stack.config.http.publicUrl }, cookies: user.cookies });
     expect(blocked.statusCode).toBe(409);
+  });
+
+  it('an access token the platform stops accepting early is refreshed once, and the sync goes on', async () => {
+    const user = await h.signIn();
+    await connectAll(user, 'snapchat');
+    const sealed = async () => (await h.stack.db.db.select().from(platformConnections).where(eq(platformConnections.workspaceId, user.workspaceId)))[0]!;
+    const before = await sealed();
+    const { accessToken } = openTokens(connectionParts(h.stack.config).vault, user.workspaceId, 'snapchat', before.tokenCiphertext);
+    expect((await h.sandboxPost('/_sandbox/tokens/expire', { platform: 'snapchat', token: accessToken })).status).toBe(200);
+    await h.stack.app.inject({ method: 'POST', url: '/api/v1/connections/snapchat/sync', headers: { origin: h.stack.config.http.publicUrl }, cookies: user.cookies });
+    await new Promise((r) => setTimeout(r, 500));
+    const settled = await h.settled(user, 'snapchat');
+    expect(settled.state).toBe('connected');
+    expect(settled.accounts.every((a) => a.syncStatus === 'synced')).toBe(true);
+    const after = await sealed();
+    expect(after.tokenCiphertext).not.toBe(before.tokenCiphertext);
+    expect(openTokens(connectionParts(h.stack.config).vault, user.workspaceId, 'snapchat', after.tokenCiphertext).accessToken).not.toBe(accessToken);
   });
 
   it("one workspace never sees another's connections, accounts or rows", async () => {

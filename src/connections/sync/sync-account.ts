@@ -2,7 +2,8 @@ import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Logger } from 'pino';
 import { adAccounts, platformConnections, type AdAccountRow } from '../../db/schema/index.js';
-import type { AdAccount, DailyMetric, Entity } from '../../platforms/types.js';
+import type { AdAccount, DailyMetric, Entity, TokenSet } from '../../platforms/types.js';
+import { isPlatformError } from '../../platforms/errors.js';
 import { adapterFor } from '../oauth-flow.js';
 import type { ConnectionServices } from '../services.js';
 import { usableTokens } from '../tokens.js';
@@ -43,6 +44,20 @@ export async function syncAccount(s: ConnectionServices, settings: SyncSettings,
   const [conn] = await s.db.select().from(platformConnections).where(and(eq(platformConnections.workspaceId, ref.workspaceId), eq(platformConnections.id, account.connectionId)));
   if (!conn || conn.status === 'needs_reconnect') return null;
 
+  let tokens = await usableTokens(s, conn);
+  try {
+    return await runSync(s, settings, account, tokens, log);
+  } catch (err) {
+    // An access token the platform refuses may only need refreshing; if that fails too, the
+    // AUTH_EXPIRED that follows is final and the job asks the owner to reconnect.
+    if (!(isPlatformError(err) && err.code === 'AUTH_EXPIRED' && tokens.refreshToken)) throw err;
+    log.info({ adAccountId: account.id }, 'access token refused; refreshing once and retrying');
+    tokens = await usableTokens(s, conn, { force: true });
+    return runSync(s, settings, account, tokens, log);
+  }
+}
+
+async function runSync(s: ConnectionServices, settings: SyncSettings, account: AdAccountRow, tokens: TokenSet, log: Logger): Promise<SyncProgress> {
   const adapter = adapterFor(s, account.platform);
   const progress: SyncProgress = { ...emptyProgress(account.metricsSyncedThrough ? 'incremental' : 'initial'), step: 'entities', startedAt: s.now().toISOString() };
   let lastWrite = 0;
@@ -55,9 +70,7 @@ export async function syncAccount(s: ConnectionServices, settings: SyncSettings,
   };
   await save(true, { syncStatus: 'syncing', lastError: null });
 
-  const tokens = await usableTokens(s, conn);
   const target = toAdAccount(account);
-
   let batch: Entity[] = [];
   for await (const e of adapter.entities(tokens, target)) {
     batch.push(e);
@@ -101,7 +114,7 @@ export async function syncAccount(s: ConnectionServices, settings: SyncSettings,
   progress.finishedAt = s.now().toISOString();
   const finishedAt = s.now();
   await save(true, { syncStatus: 'synced', lastSyncedAt: finishedAt, lastError: null });
-  await settleConnection(s, conn.id, finishedAt);
+  await settleConnection(s, account.connectionId, finishedAt);
   log.info({ adAccountId: account.id, campaigns: progress.campaigns, ads: progress.ads, metricRows: progress.metricRows }, 'ad account synced');
   return progress;
 }
