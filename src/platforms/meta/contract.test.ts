@@ -4,7 +4,7 @@ import { isPlatformError } from '../errors.js';
 import { consent } from '../testing/consent.js';
 import type { AdAccount, AdapterContext, AdPlatform, TokenSet } from '../types.js';
 import { createMetaAdapter } from './adapter.js';
-import { collect, entityLine, last30, sandboxControl, skipRetryWaits } from './contract-support.js';
+import { collect, entityLine, last30, sandboxControl, skipRetryWaits } from '../testing/contract-support.js';
 import { sandboxMetaEndpoints } from './endpoints.js';
 
 /**

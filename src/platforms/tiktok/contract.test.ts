@@ -4,7 +4,7 @@ import { isPlatformError } from '../errors.js';
 import { consent } from '../testing/consent.js';
 import type { AdAccount, AdapterContext, AdPlatform, TokenSet } from '../types.js';
 import { createTiktokAdapter } from './adapter.js';
-import { collect, entityLine, last30, sandboxControl } from './contract-support.js';
+import { collect, entityLine, last30, sandboxControl } from '../testing/contract-support.js';
 import { sandboxTiktokEndpoints } from './endpoints.js';
 
 /**

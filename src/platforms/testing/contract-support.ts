@@ -4,8 +4,7 @@ import type { AdAccount, AdPlatform, DailyMetric, DateRange, Entity, PlatformId,
 /**
  * What a contract test needs from the sandbox's control routes (`/_sandbox/...`): its truth
  * about accounts, entities and numbers, and its fault switch. Nothing here knows how the
- * sandbox imitates a platform. (Identical in each adapter folder; a candidate for
- * src/platforms/testing/.)
+ * sandbox imitates a platform.
  */
 export interface WorldAccountView {
   id: string;
