@@ -1,13 +1,14 @@
 import { newId } from '../db/ids.js';
 import type { WorkspaceScope } from '../db/scope.js';
 import { conversionEvents, leads, type LeadRow } from '../db/schema/index.js';
-import { owePushes } from '../crm/owe-push.js';
-import { insertRowsAsJson } from '../db/json-insert.js';
+import { sql } from 'drizzle-orm';
+import { owedPushes } from '../crm/owe-push.js';
+import { executeTogether, jsonInsert } from '../db/json-insert.js';
 import type { DbOrTx } from '../db/types.js';
 import type { CrmProvider } from '../db/schema/crm.js';
 import type { JobQueue } from '../jobs/queue.js';
 import { clickIdKeys, touchFromUrl, utmKeys, type Touch } from './attribution.js';
-import { advanceVisitorTouches } from './visitor-touch.js';
+import { mergeVisitorTouches } from './visitor-touch.js';
 import { planSignupConversions } from './conversion-plan.js';
 import { browserIdsFromCookies } from './cookies.js';
 import { parseFbc, parseFbp, parseOpaqueBrowserId } from './cookie-formats.js';
@@ -158,17 +159,23 @@ function buildLead(scope: WorkspaceScope, item: LeadToRecord, touches: { first: 
 export async function recordLeads(deps: LeadDeps, scope: WorkspaceScope, items: readonly LeadToRecord[]): Promise<RecordedLead[]> {
   if (items.length === 0) return [];
   const { db } = deps;
-  const touches = await advanceVisitorTouches(
+  const touches = await mergeVisitorTouches(
     db,
     scope,
     items.map((i) => ({ visitorId: i.input.visitor_id, touch: touchOf(i.input, i.meta.now), now: i.meta.now })),
   );
-  const built = items.map((item, n) => buildLead(scope, item, touches[n]!));
-  await insertRowsAsJson(db, leads, built.map((b) => b.lead));
-  const conversions = built.flatMap((b) => b.conversions);
-  if (conversions.length > 0) await db.insert(conversionEvents).values(conversions).onConflictDoNothing();
+  const built = items.map((item, n) => buildLead(scope, item, touches.merged[n]!));
   const recorded = built.map((b) => b.lead);
-  await owePushes(deps, scope, recorded);
+  const pushes = owedPushes(deps, scope, recorded);
+  // Visitors, leads, conversion events and CRM pushes in one statement: each statement is a
+  // round trip, and under load the batch's round trips are what a lead waits for.
+  await executeTogether(db, [
+    touches.upsert,
+    jsonInsert(leads, recorded),
+    jsonInsert(conversionEvents, built.flatMap((b) => b.conversions), sql` on conflict do nothing`),
+    pushes.rows,
+  ]);
+  await pushes.enqueue(db);
   return recorded;
 }
 

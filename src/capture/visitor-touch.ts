@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { inScope, type WorkspaceScope } from '../db/scope.js';
 import { visitors } from '../db/schema/index.js';
-import { insertRowsAsJson } from '../db/json-insert.js';
+import { jsonInsert } from '../db/json-insert.js';
 import type { DbOrTx } from '../db/types.js';
 import { mergeTouches, type Touch } from './attribution.js';
 
@@ -11,6 +11,16 @@ import { mergeTouches, type Touch } from './attribution.js';
  * twice. An item without a visitor keeps its own touch as both.
  */
 export async function advanceVisitorTouches(db: DbOrTx, scope: WorkspaceScope, items: readonly { visitorId: string | undefined; touch: Touch; now: Date }[]) {
+  const { merged, upsert } = await mergeVisitorTouches(db, scope, items);
+  if (upsert) await db.execute(upsert);
+  return merged;
+}
+
+/**
+ * The read and the fold of advanceVisitorTouches, with the upsert as a statement for the caller
+ * to run (alone, or together with the lead rows in one round trip).
+ */
+export async function mergeVisitorTouches(db: DbOrTx, scope: WorkspaceScope, items: readonly { visitorId: string | undefined; touch: Touch; now: Date }[]): Promise<{ merged: Array<{ first: Touch; last: Touch }>; upsert: SQL | null }> {
   const ids = [...new Set(items.flatMap((i) => (i.visitorId ? [i.visitorId] : [])))];
   const known = new Map<string, { first: Touch | null; last: Touch | null; now: Date }>();
   if (ids.length > 0) {
@@ -27,18 +37,15 @@ export async function advanceVisitorTouches(db: DbOrTx, scope: WorkspaceScope, i
     known.set(visitorId, { ...m, now });
     return m;
   });
-  if (ids.length > 0) {
-    await insertRowsAsJson(
-      db,
-      visitors,
-      ids.map((id) => {
-        const v = known.get(id)!;
-        return { workspaceId: scope.workspaceId, id, firstTouch: v.first, lastTouch: v.last, createdAt: v.now, updatedAt: v.now };
-      }),
-      sql` on conflict (workspace_id, id) do update set first_touch = excluded.first_touch, last_touch = excluded.last_touch, updated_at = excluded.updated_at`,
-    );
-  }
-  return merged;
+  const upsert = jsonInsert(
+    visitors,
+    ids.map((id) => {
+      const v = known.get(id)!;
+      return { workspaceId: scope.workspaceId, id, firstTouch: v.first, lastTouch: v.last, createdAt: v.now, updatedAt: v.now };
+    }),
+    sql` on conflict (workspace_id, id) do update set first_touch = excluded.first_touch, last_touch = excluded.last_touch, updated_at = excluded.updated_at`,
+  );
+  return { merged, upsert };
 }
 
 export async function advanceVisitorTouch(
