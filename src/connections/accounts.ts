@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { newId } from '../db/ids.js';
 import { adAccounts, platformConnections } from '../db/schema/index.js';
@@ -115,7 +115,12 @@ export async function syncNow(s: Pick<ConnectionServices, 'db'> & { queue: JobQu
   if (user.role === 'viewer') throw new AppError('FORBIDDEN', 'Viewers cannot start a sync');
   const conn = await connectionOf(s, user.workspaceId, platform);
   if (conn.status === 'needs_reconnect') throw new AppError('CONFLICT', `Reconnect ${platform} first: its token no longer works`);
-  const rows = await s.db.select({ id: adAccounts.id }).from(adAccounts).where(and(eq(adAccounts.workspaceId, user.workspaceId), eq(adAccounts.connectionId, conn.id)));
+  // Marked queued at once, so the page shows the sync coming rather than a finished one.
+  const rows = await s.db
+    .update(adAccounts)
+    .set({ syncStatus: 'queued', lastError: null })
+    .where(and(eq(adAccounts.workspaceId, user.workspaceId), eq(adAccounts.connectionId, conn.id), ne(adAccounts.syncStatus, 'syncing')))
+    .returning({ id: adAccounts.id });
   await s.queue.enqueueMany(syncJobs[platform], rows.map((r) => ({ workspaceId: user.workspaceId, adAccountId: r.id, connectionId: conn.id })));
   return { queued: rows.length };
 }

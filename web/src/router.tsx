@@ -94,7 +94,7 @@ export const routes: RouteObject[] = [
       {
         path: 'connect',
         lazy: async () => {
-          const { ConnectPage, connectLoader } = await import('./pages/onboarding/ConnectPage');
+          const { ConnectPage, connectLoader } = await import('./pages/connect/ConnectPage');
           return { loader: connectLoader, Component: ConnectPage };
         },
       },

@@ -1,8 +1,9 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { adAccounts, platformConnections } from '../../db/schema/index.js';
 import { isPlatformError, type PlatformError } from '../../platforms/errors.js';
 import type { ConnectionServices } from '../services.js';
 import { percentOf, emptyProgress, type SyncProgress } from './progress.js';
+import { settleConnection } from './sync-account.js';
 
 /** What the job does after a failed sync attempt. */
 export type FailureOutcome =
@@ -64,7 +65,8 @@ export async function markAccountFailed(s: ConnectionServices, adAccountId: stri
   if (final) {
     await s.db
       .update(platformConnections)
-      .set({ lastError: reason, updatedAt: s.now() })
-      .where(and(eq(platformConnections.id, row.connectionId), inArray(platformConnections.status, ['syncing', 'active'])));
+      .set({ lastError: reason, failureCount: sql`${platformConnections.failureCount} + 1`, updatedAt: s.now() })
+      .where(and(eq(platformConnections.id, row.connectionId), inArray(platformConnections.status, ['syncing', 'active', 'failed'])));
+    await settleConnection(s, row.connectionId, s.now(), 'failed');
   }
 }

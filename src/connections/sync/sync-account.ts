@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Logger } from 'pino';
 import { adAccounts, platformConnections, type AdAccountRow } from '../../db/schema/index.js';
@@ -114,21 +114,22 @@ async function runSync(s: ConnectionServices, settings: SyncSettings, account: A
   progress.finishedAt = s.now().toISOString();
   const finishedAt = s.now();
   await save(true, { syncStatus: 'synced', lastSyncedAt: finishedAt, lastError: null });
-  await settleConnection(s, account.connectionId, finishedAt);
+  await settleConnection(s, account.connectionId, finishedAt, 'synced');
   log.info({ adAccountId: account.id, campaigns: progress.campaigns, ads: progress.ads, metricRows: progress.metricRows }, 'ad account synced');
   return progress;
 }
 
-/** A connection is active once none of its accounts is still waiting for its first sync. */
-async function settleConnection(s: ConnectionServices, connectionId: string, at: Date): Promise<void> {
-  const pending = await s.db
-    .select({ id: adAccounts.id })
-    .from(adAccounts)
-    .where(and(eq(adAccounts.connectionId, connectionId), inArray(adAccounts.syncStatus, ['queued', 'syncing'])))
-    .limit(1);
+/**
+ * Once none of its accounts is still queued or syncing, a connection is active when any of its
+ * accounts synced, and failed when all of them failed (never left "syncing").
+ */
+export async function settleConnection(s: Pick<ConnectionServices, 'db'>, connectionId: string, at: Date, outcome: 'synced' | 'failed'): Promise<void> {
+  const states = await s.db.select({ status: adAccounts.syncStatus }).from(adAccounts).where(eq(adAccounts.connectionId, connectionId));
+  const pending = states.some((a) => a.status === 'queued' || a.status === 'syncing');
+  const status = pending ? null : states.some((a) => a.status === 'synced') ? ('active' as const) : ('failed' as const);
   await s.db
     .update(platformConnections)
-    .set({ lastSyncedAt: at, failureCount: 0, lastError: null, updatedAt: at, ...(pending.length === 0 ? { status: 'active' as const } : {}) })
+    .set({ updatedAt: at, ...(outcome === 'synced' ? { lastSyncedAt: at, failureCount: 0, lastError: null } : {}), ...(status ? { status } : {}) })
     .where(and(eq(platformConnections.id, connectionId), ne(platformConnections.status, 'needs_reconnect')));
 }
 

@@ -61,7 +61,7 @@ export function apiGet<T>(path: string, init: { signal?: AbortSignal } = {}): Pr
   return send<T>(path, { method: 'GET', headers: { Accept: 'application/json' }, signal: init.signal });
 }
 
-function sendJson<T>(method: 'POST' | 'PUT', path: string, body: unknown, signal: AbortSignal | undefined): Promise<T> {
+function sendJson<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body: unknown, signal: AbortSignal | undefined): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   return send<T>(path, {
@@ -83,4 +83,9 @@ export function apiPost<T>(path: string, body?: unknown, init: { signal?: AbortS
 /** PUTs JSON to the API (a whole resource, e.g. one wizard step); errors as for {@link apiGet}. */
 export function apiPut<T>(path: string, body: unknown, init: { signal?: AbortSignal } = {}): Promise<T> {
   return sendJson<T>('PUT', path, body, init.signal);
+}
+
+/** DELETEs a resource (no body); errors as for {@link apiGet}. */
+export function apiDelete(path: string, init: { signal?: AbortSignal } = {}): Promise<void> {
+  return sendJson<void>('DELETE', path, undefined, init.signal);
 }

@@ -55,7 +55,3 @@ export function completeOnboarding(): Promise<OnboardingState> {
   return apiPost<OnboardingState>(ONBOARDING_PATHS.complete);
 }
 
-/** Where connecting a platform will start (a full-page navigation; the server route comes later). */
-export function oauthStartPath(platform: AdPlatform): string {
-  return `/api/v1/oauth/${platform}/start`;
-}
