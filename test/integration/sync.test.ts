@@ -9,6 +9,7 @@ import { eq } from 'drizzle-orm';
 import { platformConnections } from '../../src/db/schema/index.js';
 import { openTokens } from '../../src/connections/token-store.js';
 import { connectionParts } from '../../src/connections/job-services.js';
+import { syncDueJob } from '../../src/connections/sync/sync.job.js';
 
 const h = useConnectHarness();
 
@@ -71,6 +72,28 @@ describe('syncing connected ad accounts', () => {
     );
     expect(entities!.campaigns).toBe(settled.accounts.reduce((n, a) => n + Number(a.progress.campaigns), 0));
     expect(entities!.ads).toBeGreaterThan(entities!.campaigns);
+    const emq = await queryRows<{ pixel_id: string; event_name: string; match_quality: number | null }>(h.stack.db.db, sql`select pixel_id, event_name, match_quality from pixel_quality where workspace_id = ${user.workspaceId}`);
+    if (platform === 'meta') {
+      expect(emq.length).toBeGreaterThan(0);
+      expect(emq.every((r) => r.match_quality === null || (r.match_quality >= 0 && r.match_quality <= 10))).toBe(true);
+    } else expect(emq).toEqual([]);
+  });
+
+  it('the schedule queues an incremental sync of every working account, which re-reads the trailing days', async () => {
+    const user = await h.signIn();
+    const first = await connectAll(user, 'google');
+    const before = new Map(first.accounts.map((a) => [a.id, a.lastSyncedAt]));
+    await h.stack.queue.enqueue(syncDueJob, {});
+    const until = Date.now() + 30_000;
+    for (;;) {
+      const p = (await h.status(user)).find((x) => x.platform === 'google')!;
+      if (p.accounts.every((a) => a.syncStatus === 'synced' && a.lastSyncedAt !== before.get(a.id))) {
+        expect(p.accounts.every((a) => a.progress.kind === 'incremental')).toBe(true);
+        break;
+      }
+      if (Date.now() > until) throw new Error(`no incremental sync ran: ${JSON.stringify(p.accounts)}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
   });
 
   // Meta asks for minutes when it throttles (tested in the adapter's contract test); here the

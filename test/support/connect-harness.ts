@@ -61,7 +61,7 @@ export function useConnectHarness(env: Record<string, string> = {}) {
   async function status(user: SignedIn) {
     const res = await stack.app.inject({ url: '/api/v1/connections', cookies: user.cookies });
     expect(res.statusCode, res.body).toBe(200);
-    return res.json().platforms as Array<{ platform: PlatformId; state: string; accounts: Array<{ id: string; externalId: string; syncStatus: string; lastError: string | null; progress: Record<string, unknown> }> }>;
+    return res.json().platforms as Array<{ platform: PlatformId; state: string; accounts: Array<{ id: string; externalId: string; syncStatus: string; lastError: string | null; lastSyncedAt: string | null; progress: Record<string, unknown> }> }>;
   }
 
   async function select(user: SignedIn, platform: PlatformId, accountIds?: string[]) {

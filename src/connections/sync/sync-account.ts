@@ -9,7 +9,7 @@ import type { ConnectionServices } from '../services.js';
 import { usableTokens } from '../tokens.js';
 import { percentOf, type SyncProgress, emptyProgress } from './progress.js';
 import { localDate, metricsWindow, slices } from './ranges.js';
-import { upsertEntities, upsertMetrics } from './write.js';
+import { upsertEntities, upsertMetrics, upsertPixelQuality } from './write.js';
 
 const ENTITY_BATCH = 1_000;
 const METRIC_BATCH = 2_000;
@@ -84,6 +84,8 @@ async function runSync(s: ConnectionServices, settings: SyncSettings, account: A
     }
   }
   await upsertEntities(s.db, account, batch, s.now());
+  // Meta's Event Match Quality per pixel (the other platforms have no such score: []).
+  await upsertPixelQuality(s.db, account, await adapter.pixelQuality(tokens, target), s.now());
 
   const today = localDate(s.now(), account.timeZone);
   const window = metricsWindow({ today, syncedThrough: account.metricsSyncedThrough, ...settings });

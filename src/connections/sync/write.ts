@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/types.js';
 import { insertRowsAsJson } from '../../db/json-insert.js';
-import { adDailyMetrics, adEntities, type AdAccountRow } from '../../db/schema/index.js';
-import type { DailyMetric, Entity } from '../../platforms/types.js';
+import { adDailyMetrics, adEntities, pixelQuality, type AdAccountRow } from '../../db/schema/index.js';
+import type { DailyMetric, Entity, PixelQuality } from '../../platforms/types.js';
 
 /**
  * Upserts keyed by (workspace, platform, entity, date): a repeated, overlapping or resumed sync
@@ -63,5 +63,28 @@ export async function upsertMetrics(db: Db, account: AdAccountRow, rows: readonl
       ad_account_id = excluded.ad_account_id, currency = excluded.currency, spend_minor = excluded.spend_minor,
       impressions = excluded.impressions, clicks = excluded.clicks, purchases = excluded.purchases,
       revenue_minor = excluded.revenue_minor, leads = excluded.leads, raw = excluded.raw, synced_at = excluded.synced_at`,
+  );
+}
+
+/** The account's pixels' Event Match Quality, one row per pixel and event. */
+export async function upsertPixelQuality(db: Db, account: AdAccountRow, pixels: readonly PixelQuality[], now: Date): Promise<void> {
+  await insertRowsAsJson(
+    db,
+    pixelQuality,
+    pixels.flatMap((p) =>
+      p.events.map((e) => ({
+        workspaceId: account.workspaceId,
+        platform: account.platform,
+        pixelId: p.pixelId,
+        eventName: e.eventName,
+        adAccountId: account.id,
+        pixelName: p.name,
+        matchQuality: e.matchQuality,
+        syncedAt: now,
+      })),
+    ),
+    sql` on conflict (workspace_id, platform, pixel_id, event_name) do update set
+      ad_account_id = excluded.ad_account_id, pixel_name = excluded.pixel_name,
+      match_quality = excluded.match_quality, synced_at = excluded.synced_at`,
   );
 }

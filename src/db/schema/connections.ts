@@ -178,3 +178,29 @@ export const adDailyMetrics = pgTable(
 
 export type PlatformConnectionRow = typeof platformConnections.$inferSelect;
 export type AdAccountRow = typeof adAccounts.$inferSelect;
+
+/**
+ * Meta's Event Match Quality per pixel and event (0–10), as last read by sync: the signal health
+ * panel shows it, and the trust gate will weigh it.
+ */
+export const pixelQuality = pgTable(
+  'pixel_quality',
+  {
+    workspaceId: tenantKey().references(() => workspaces.id, { onDelete: 'cascade' }),
+    platform: text('platform', { enum: adPlatformIds }).notNull(),
+    pixelId: text('pixel_id').notNull(),
+    eventName: text('event_name').notNull(),
+    adAccountId: text('ad_account_id')
+      .notNull()
+      .references(() => adAccounts.id, { onDelete: 'cascade' }),
+    pixelName: text('pixel_name').notNull(),
+    /** Null when the platform has no score for the event yet (too few events in its window). */
+    matchQuality: doublePrecision('match_quality'),
+    syncedAt: timestamp('synced_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.platform, t.pixelId, t.eventName] }),
+    index('pixel_quality_ad_account_id_idx').on(t.adAccountId),
+    check('pixel_quality_platform', platformCheck(t.platform)),
+  ],
+);
