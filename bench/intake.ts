@@ -18,6 +18,9 @@ import { freePort, spawnStratum, waitForReady } from '../test/support/process.js
 import { landingTransfer } from '../src/runtime/landing-budget.js';
 
 const DURATION = Number(process.env.DURATION ?? 15);
+// BENCH_ONLY=lead: the ceiling and the lead route only (quick comparisons); BENCH_DB=pglite|postgres: one database.
+const LEAD_ONLY = process.env.BENCH_ONLY === 'lead';
+const ONLY_DB = process.env.BENCH_DB;
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 20);
 const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const run = process.pid;
@@ -145,6 +148,12 @@ async function intake(kind: 'pglite' | 'postgres') {
   await waitForReady(base, app, 120_000);
   const acked: string[] = [];
   const lead = await fire(base, '/api/v1/landing-cms/lead', leadBody, CONNECTIONS, DURATION, (b) => acked.push((JSON.parse(b) as { lead_id: string }).lead_id));
+  if (LEAD_ONLY) {
+    await app.stop();
+    const storedLeads = await countStored(kind, url ? { url } : { dataDir }, acked);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    return { lead, collect: null, signup: null, health: null, storedLeads, acked: acked.length };
+  }
   const collect = await fire(base, '/api/v1/events/collect', collectBody);
 
   // Signups hash with argon2id on the thread pool; /healthz must stay quick meanwhile.
@@ -179,7 +188,7 @@ const pgUp = await probe.connect().then(
 );
 
 console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; ${CONNECTIONS} connections, ${DURATION} s per run`);
-for (const kind of pgUp ? (['pglite', 'postgres'] as const) : (['pglite'] as const)) {
+for (const kind of (pgUp ? (['pglite', 'postgres'] as const) : (['pglite'] as const)).filter((k) => !ONLY_DB || k === ONLY_DB)) {
   const c = await ceiling(kind);
   const r = await intake(kind);
   const ratio = (r.lead.requests.average / c.result.requests.average) * 100;
@@ -187,8 +196,8 @@ for (const kind of pgUp ? (['pglite', 'postgres'] as const) : (['pglite'] as con
   console.log('| Route | req/s | p50 | p99 | 2xx | other | note |\n|---|---|---|---|---|---|---|');
   console.log(row('Ceiling: bare Fastify, one INSERT', c.result, `${c.stored} rows for ${c.acked} acknowledged`));
   console.log(row('POST /api/v1/landing-cms/lead', r.lead, `${ratio.toFixed(0)}% of ceiling; ${r.storedLeads} of ${r.acked} acknowledged lead ids found in the database${r.storedLeads === r.acked ? ' (none lost)' : ' (LOST LEADS)'}`));
-  console.log(row('POST /api/v1/events/collect (2 events each)', r.collect));
-  console.log(row('POST /api/v1/landing-cms/subscribe (argon2id, 8 conn.)', r.signup));
-  console.log(row('GET /healthz during signups (1 conn.)', r.health));
+  if (r.collect) console.log(row('POST /api/v1/events/collect (2 events each)', r.collect));
+  if (r.signup) console.log(row('POST /api/v1/landing-cms/subscribe (argon2id, 8 conn.)', r.signup));
+  if (r.health) console.log(row('GET /healthz during signups (1 conn.)', r.health));
 }
 console.log(`\nLanding page JavaScript: ${landingJsGzip()}`);
