@@ -29,3 +29,36 @@ export class PlatformError extends Error {
 }
 
 export const isPlatformError = (e: unknown): e is PlatformError => e instanceof PlatformError;
+
+/**
+ * What an HTTP status alone says, for answers whose body the platform's own translator cannot
+ * read (a proxy's HTML page, an empty 429). A 408 is the server giving up on a slow request,
+ * so it is worth another try like a 5xx.
+ */
+export function codeForHttpStatus(status: number): PlatformErrorCode {
+  if (status === 401) return 'AUTH_EXPIRED';
+  if (status === 403) return 'PERMISSION_DENIED';
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 429) return 'RATE_LIMITED';
+  if (status === 408 || status >= 500) return 'TRANSIENT';
+  if (status >= 400) return 'INVALID';
+  return 'UNKNOWN';
+}
+
+/**
+ * The `retryAfterMs` detail, kept only on RATE_LIMITED: a wait the platform hints at on other
+ * errors is not a promise, and the retry loop's own backoff decides.
+ */
+export function waitDetail(code: PlatformErrorCode, waitMs: number | undefined): { retryAfterMs?: number } {
+  return code === 'RATE_LIMITED' && waitMs !== undefined ? { retryAfterMs: waitMs } : {};
+}
+
+/** An error answer with no body the platform's translator can read: the HTTP status decides. */
+export function httpStatusError(platform: PlatformId, status: number, what: string, extra: { waitMs?: number; requestId?: string } = {}): PlatformError {
+  const code = codeForHttpStatus(status);
+  return new PlatformError(platform, code, `${what}: HTTP ${status}`, {
+    httpStatus: status,
+    ...(extra.requestId ? { requestId: extra.requestId } : {}),
+    ...waitDetail(code, extra.waitMs),
+  });
+}

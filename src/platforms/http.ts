@@ -14,6 +14,9 @@ export interface RawResponse {
   text: string;
 }
 
+/** What the error translators read of an answer (tests build it from recorded fixtures). */
+export type ResponseLike = Pick<RawResponse, 'status' | 'headers' | 'body'>;
+
 export interface PlatformRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: URL;

@@ -4,6 +4,8 @@
  * adapter folder; what crosses this boundary is integer minor units in the ad account's
  * currency, account-local dates (YYYY-MM-DD) and the error vocabulary in ./errors.ts.
  */
+import type { DateRange } from '../shared/dates.js';
+
 export const platformIds = ['meta', 'google', 'tiktok', 'snapchat'] as const;
 export type PlatformId = (typeof platformIds)[number];
 
@@ -70,11 +72,8 @@ export interface DailyMetric {
   raw: Record<string, unknown>;
 }
 
-/** Inclusive range of account-local dates, YYYY-MM-DD. */
-export interface DateRange {
-  since: string;
-  until: string;
-}
+/** Inclusive range of account-local dates, YYYY-MM-DD; defined with the date helpers that work on it. */
+export type { DateRange };
 
 export interface EntityRef {
   accountId: string;

@@ -1,40 +1,19 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isPlatformError, type PlatformError } from '../errors.js';
+import { collect, failure } from '../testing/contract-support.js';
+import { fakeFetch, json, type Route, type SeenRequest } from '../testing/fake-fetch.js';
+import { fixtureReader } from '../testing/fixtures.js';
 import type { AdAccount, AdapterContext, Entity, TokenSet } from '../types.js';
 import { createGoogleAdapter } from './adapter.js';
 import { realGoogleEndpoints, sandboxGoogleEndpoints } from './endpoints.js';
 
-const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8'));
+const fixture = fixtureReader(import.meta.url);
 
-interface Seen {
-  method: string;
-  url: URL;
-  headers: Headers;
-  body: string;
-}
-type Route = (req: Seen) => Response | undefined;
+/** What no route answers: Google's own 404 envelope. */
+const fake = (routes: Route[]) =>
+  fakeFetch(routes, (req) => json({ error: { code: 404, message: `no route for ${req.method} ${req.url.pathname}`, status: 'NOT_FOUND' } }, 404));
 
-const json = (body: unknown, status = 200, headers: Record<string, string> = {}): Response =>
-  new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
-
-/** A fetch that answers from routes in order and records every request. */
-function fakeFetch(routes: Route[]): { fetch: typeof globalThis.fetch; seen: Seen[] } {
-  const seen: Seen[] = [];
-  const f = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const req: Seen = { method: init?.method ?? 'GET', url: new URL(String(input)), headers: new Headers(init?.headers), body: init?.body ? String(init.body) : '' };
-    seen.push(req);
-    for (const r of routes) {
-      const out = r(req);
-      if (out) return out;
-    }
-    return json({ error: { code: 404, message: `no route for ${req.method} ${req.url.pathname}`, status: 'NOT_FOUND' } }, 404);
-  };
-  return { fetch: f as typeof globalThis.fetch, seen };
-}
-
-const queryOf = (req: Seen): { query: string; pageToken?: string } => JSON.parse(req.body) as { query: string; pageToken?: string };
-const searching = (what: RegExp, answer: (req: Seen) => Response): Route => (req) =>
+const queryOf = (req: SeenRequest): { query: string; pageToken?: string } => JSON.parse(req.body) as { query: string; pageToken?: string };
+const searching = (what: RegExp, answer: (req: SeenRequest) => Response): Route => (req) =>
   req.url.pathname.endsWith('googleAds:search') && what.test(queryOf(req).query) ? answer(req) : undefined;
 
 function ctxWith(fetch: typeof globalThis.fetch, extra: Partial<AdapterContext> = {}): AdapterContext {
@@ -42,17 +21,6 @@ function ctxWith(fetch: typeof globalThis.fetch, extra: Partial<AdapterContext> 
 }
 const token: TokenSet = { accessToken: 'at-1', refreshToken: 'rt-1', expiresAt: null, refreshExpiresAt: null, scopes: [], extra: {} };
 const account: AdAccount = { externalId: '1234567890', name: 'Midas', currency: 'SAR', timeZone: 'Asia/Riyadh', status: 'active', spendLast30dMinor: null, managerId: '5550001111' };
-
-async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const x of it) out.push(x);
-  return out;
-}
-async function failure(p: Promise<unknown>): Promise<PlatformError> {
-  const err = await p.then(() => null, (e: unknown) => e);
-  if (!isPlatformError(err)) throw new Error(`expected a PlatformError, got ${String(err)}`);
-  return err;
-}
 
 describe('endpoints', () => {
   it('maps the sandbox prefixes', () => {
@@ -67,7 +35,7 @@ describe('endpoints', () => {
 
 describe('oauth', () => {
   it('asks for offline access with consent, and PKCE when given', () => {
-    const url = createGoogleAdapter(ctxWith(fakeFetch([]).fetch)).authorizeUrl({ state: 's1', redirectUri: 'https://app.test/cb', codeChallenge: 'abc' });
+    const url = createGoogleAdapter(ctxWith(fake([]).fetch)).authorizeUrl({ state: 's1', redirectUri: 'https://app.test/cb', codeChallenge: 'abc' });
     expect(Object.fromEntries(url.searchParams)).toMatchObject({
       client_id: 'cid',
       redirect_uri: 'https://app.test/cb',
@@ -83,7 +51,7 @@ describe('oauth', () => {
 
   it('exchanges a code and refreshes, keeping the refresh token', async () => {
     const now = new Date('2025-01-01T00:00:00Z');
-    const { fetch, seen } = fakeFetch([(r) => (new URLSearchParams(r.body).get('grant_type') === 'authorization_code' ? json(fixture('token-exchange')) : json(fixture('token-refresh')))]);
+    const { fetch, seen } = fake([(r) => (new URLSearchParams(r.body).get('grant_type') === 'authorization_code' ? json(fixture('token-exchange')) : json(fixture('token-refresh')))]);
     const g = createGoogleAdapter(ctxWith(fetch, { now: () => now }));
     const t = await g.exchangeCode('code-1', 'https://app.test/cb', 'verifier-1');
     expect(t).toMatchObject({ accessToken: 'ya29.a0AfH6SMBexampleAccessToken', refreshToken: '1//0gExampleRefreshToken', scopes: ['https://www.googleapis.com/auth/adwords'] });
@@ -94,14 +62,14 @@ describe('oauth', () => {
   });
 
   it('a revoked grant is AUTH_EXPIRED', async () => {
-    const { fetch } = fakeFetch([() => json(fixture('oauth-invalid-grant'), 400)]);
+    const { fetch } = fake([() => json(fixture('oauth-invalid-grant'), 400)]);
     expect((await failure(createGoogleAdapter(ctxWith(fetch)).refresh(token))).code).toBe('AUTH_EXPIRED');
   });
 });
 
 describe('listAdAccounts', () => {
   it('lists direct customers and the clients of managers, through the manager', async () => {
-    const { fetch, seen } = fakeFetch([
+    const { fetch, seen } = fake([
       (r) => (r.url.pathname.endsWith('customers:listAccessibleCustomers') ? json(fixture('list-accessible-customers')) : undefined),
       searching(/FROM customer_client/, () => json(fixture('search-customer-clients'))),
       searching(/FROM customer$/, (r) => json(fixture(r.url.pathname.includes('/5550001111/') ? 'search-customer-manager' : 'search-customer-direct'))),
@@ -121,7 +89,7 @@ describe('listAdAccounts', () => {
 
 describe('entities', () => {
   it('pages through campaigns, then ad groups, then ads, leaving out orphans', async () => {
-    const { fetch, seen } = fakeFetch([
+    const { fetch, seen } = fake([
       searching(/FROM campaign /, (r) => json(fixture(queryOf(r).pageToken === 'CPnF5-token-page-2' ? 'search-campaigns-page2' : 'search-campaigns-page1'))),
       searching(/FROM ad_group /, () => json(fixture('search-ad-groups'))),
       searching(/FROM ad_group_ad /, () => json(fixture('search-ads'))),
@@ -134,19 +102,19 @@ describe('entities', () => {
   });
 
   it('an empty account yields nothing', async () => {
-    const { fetch } = fakeFetch([searching(/./, () => json(fixture('search-empty')))]);
+    const { fetch } = fake([searching(/./, () => json(fixture('search-empty')))]);
     expect(await collect(createGoogleAdapter(ctxWith(fetch)).entities(token, account))).toEqual([]);
   });
 
   it('a page token handed out twice stops the read instead of looping', async () => {
-    const { fetch } = fakeFetch([searching(/./, () => json(fixture('search-campaigns-page1')))]);
+    const { fetch } = fake([searching(/./, () => json(fixture('search-campaigns-page1')))]);
     const err = await failure(collect(createGoogleAdapter(ctxWith(fetch)).entities(token, account)));
     expect(err.message).toMatch(/page token repeated/);
   });
 
   it('retries a 5xx and a cut-off page, and reads the same rows', async () => {
     let calls = 0;
-    const { fetch } = fakeFetch([
+    const { fetch } = fake([
       () => {
         calls += 1;
         if (calls === 1) return json(fixture('error-unavailable'), 503);
@@ -162,13 +130,13 @@ describe('entities', () => {
   });
 
   it('an expired token surfaces as AUTH_EXPIRED without retries', async () => {
-    const { fetch, seen } = fakeFetch([() => json(fixture('error-token-expired'), 401)]);
+    const { fetch, seen } = fake([() => json(fixture('error-token-expired'), 401)]);
     expect((await failure(collect(createGoogleAdapter(ctxWith(fetch)).entities(token, account)))).code).toBe('AUTH_EXPIRED');
     expect(seen).toHaveLength(1);
   });
 
   it('a bad account is INVALID when read', async () => {
-    const { fetch } = fakeFetch([]);
+    const { fetch } = fake([]);
     const err = await failure(collect(createGoogleAdapter(ctxWith(fetch)).entities(token, { ...account, externalId: "1 OR 1=1" })));
     expect(err.code).toBe('INVALID');
   });
@@ -176,7 +144,7 @@ describe('entities', () => {
 
 describe('dailyMetrics', () => {
   it('slices the range by 7 days and queries delivery and conversions per slice', async () => {
-    const { fetch, seen } = fakeFetch([
+    const { fetch, seen } = fake([
       searching(/metrics\.cost_micros/, (r) => json(queryOf(r).query.includes("'2025-01-01'") ? fixture('search-delivery') : fixture('search-empty'))),
       searching(/conversion_action_category/, (r) => json(queryOf(r).query.includes("'2025-01-01'") ? fixture('search-conversions') : fixture('search-empty'))),
     ]);
@@ -190,7 +158,7 @@ describe('dailyMetrics', () => {
   });
 
   it('refuses a reversed range', async () => {
-    const { fetch } = fakeFetch([]);
+    const { fetch } = fake([]);
     const err = await failure(collect(createGoogleAdapter(ctxWith(fetch)).dailyMetrics(token, account, { since: '2025-02-01', until: '2025-01-01' })));
     expect(err.code).toBe('INVALID');
   });
@@ -202,7 +170,7 @@ describe('mutations', () => {
   });
 
   it('sets a campaign budget on its budget resource, in micros', async () => {
-    const { fetch, seen } = fakeFetch([
+    const { fetch, seen } = fake([
       searching(/WHERE campaign.id = 111/, () => json(budgetRow(false))),
       (r) => (r.url.pathname.endsWith('campaignBudgets:mutate') ? json(fixture('mutate-budget')) : undefined),
     ]);
@@ -212,7 +180,7 @@ describe('mutations', () => {
   });
 
   it('refuses a budget shared with other campaigns', async () => {
-    const { fetch } = fakeFetch([
+    const { fetch } = fake([
       searching(/WHERE campaign.id = 111/, () => json(budgetRow(true))),
       searching(/campaign.campaign_budget = /, () => json({ results: [{ campaign: { id: '111' } }, { campaign: { id: '112' } }] })),
     ]);
@@ -222,13 +190,13 @@ describe('mutations', () => {
   });
 
   it('ad groups have no budget on Google', async () => {
-    const err = await failure(createGoogleAdapter(ctxWith(fakeFetch([]).fetch)).setDailyBudget(token, account, { accountId: '1', level: 'ad_set', externalId: '222' }, 5000));
+    const err = await failure(createGoogleAdapter(ctxWith(fake([]).fetch)).setDailyBudget(token, account, { accountId: '1', level: 'ad_set', externalId: '222' }, 5000));
     expect(err.code).toBe('INVALID');
     expect(err.message).toMatch(/ad groups have no budget/);
   });
 
   it('an unknown campaign is NOT_FOUND', async () => {
-    const { fetch } = fakeFetch([searching(/./, () => json(fixture('search-empty')))]);
+    const { fetch } = fake([searching(/./, () => json(fixture('search-empty')))]);
     const err = await failure(createGoogleAdapter(ctxWith(fetch)).setDailyBudget(token, account, { accountId: '1', level: 'campaign', externalId: '404' }, 5000));
     expect(err.code).toBe('NOT_FOUND');
   });
@@ -237,13 +205,13 @@ describe('mutations', () => {
     ['campaign', 'campaigns', 'ACTIVE', 'ENABLED'],
     ['ad_set', 'adGroups', 'PAUSED', 'PAUSED'],
   ] as const)('sets the status of a %s through %s:mutate', async (level, service, status, sent) => {
-    const { fetch, seen } = fakeFetch([(r) => (r.url.pathname.endsWith(`${service}:mutate`) ? json({ results: [{}] }) : undefined)]);
+    const { fetch, seen } = fake([(r) => (r.url.pathname.endsWith(`${service}:mutate`) ? json({ results: [{}] }) : undefined)]);
     await createGoogleAdapter(ctxWith(fetch)).setStatus(token, account, { accountId: '1', level, externalId: '222' }, status);
     expect(JSON.parse(seen[0]?.body ?? '{}')).toMatchObject({ operations: [{ update: { resourceName: `customers/1234567890/${service}/222`, status: sent }, updateMask: 'status' }] });
   });
 
   it('a partial failure is INVALID with the platform message', async () => {
-    const { fetch } = fakeFetch([(r) => (r.url.pathname.endsWith(':mutate') ? json(fixture('mutate-partial-failure')) : undefined)]);
+    const { fetch } = fake([(r) => (r.url.pathname.endsWith(':mutate') ? json(fixture('mutate-partial-failure')) : undefined)]);
     const err = await failure(createGoogleAdapter(ctxWith(fetch)).setStatus(token, account, { accountId: '1', level: 'campaign', externalId: '111' }, 'PAUSED'));
     expect(err.message).toMatch(/below the minimum/);
   });

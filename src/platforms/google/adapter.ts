@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { PlatformError } from '../errors.js';
-import type { AdAccount, AdapterContext, AdPlatform, DateRange, TokenSet } from '../types.js';
+import { checkedRange, deferred } from '../inputs.js';
+import type { AdAccount, AdapterContext, AdPlatform, TokenSet } from '../types.js';
 import { listGoogleAccounts } from './accounts.js';
 import type { GoogleCaller } from './client.js';
-import { dateRangeSchema } from './dates.js';
 import { googleEntities } from './entities.js';
 import { customerIdOf } from './map.js';
 import { setGoogleDailyBudget, setGoogleStatus } from './mutations.js';
@@ -26,17 +26,6 @@ function callerFor(ctx: AdapterContext, token: TokenSet, account: AdAccount): Go
   return { ctx, token, loginCustomerId: parsed.data.managerId ? customerIdOf(parsed.data.managerId) : null };
 }
 
-function checkRange(range: DateRange): DateRange {
-  const parsed = dateRangeSchema.safeParse(range);
-  if (!parsed.success) throw new PlatformError('google', 'INVALID', `bad date range ${range.since}..${range.until}: ${parsed.error.issues[0]?.message ?? ''}`);
-  return parsed.data;
-}
-
-/** Validation errors surface when the stream is read, like every other error of the stream. */
-async function* deferred<T>(start: () => AsyncIterable<T>): AsyncGenerator<T> {
-  yield* start();
-}
-
 export function createGoogleAdapter(ctx: AdapterContext): AdPlatform {
   return {
     id: 'google',
@@ -47,7 +36,7 @@ export function createGoogleAdapter(ctx: AdapterContext): AdPlatform {
     refresh: (t) => googleRefresh(ctx, t),
     listAdAccounts: async (t) => listGoogleAccounts(ctx, t),
     entities: (t, account) => deferred(() => googleEntities(callerFor(ctx, t, account), account)),
-    dailyMetrics: (t, account, range) => deferred(() => googleDailyMetrics(callerFor(ctx, t, account), account, checkRange(range))),
+    dailyMetrics: (t, account, range) => deferred(() => googleDailyMetrics(callerFor(ctx, t, account), account, checkedRange('google', range))),
     pixelQuality: async () => [],
     setDailyBudget: async (t, account, ref, minor) => setGoogleDailyBudget(callerFor(ctx, t, account), account, ref, minor),
     setStatus: async (t, account, ref, status) => setGoogleStatus(callerFor(ctx, t, account), account, ref, status),

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { PlatformError } from '../errors.js';
 import { platformCall } from '../http.js';
+import { issueText } from '../json-answer.js';
 import type { AdapterContext, TokenSet } from '../types.js';
 import { interpretGoogle } from './errors.js';
 import { accessibleCustomersSchema, mutateResponseSchema, searchPageSchema } from './schemas.js';
@@ -64,10 +65,7 @@ export async function* search<S extends z.ZodType>(
     );
     for (const raw of page.results) {
       const parsed = rowSchema.safeParse(raw);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new PlatformError('google', 'INVALID', `${what}: unexpected row (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'shape'})`);
-      }
+      if (!parsed.success) throw new PlatformError('google', 'INVALID', `${what}: unexpected row (${issueText(parsed.error)})`);
       yield { row: parsed.data, raw };
     }
     pageToken = page.nextPageToken || undefined;

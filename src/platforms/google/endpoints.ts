@@ -1,3 +1,4 @@
+import { sandboxEndpoints } from '../endpoints.js';
 import type { PlatformEndpoints } from '../types.js';
 
 /**
@@ -13,12 +14,8 @@ export const realGoogleEndpoints: PlatformEndpoints = {
   token: 'https://oauth2.googleapis.com/token',
 };
 
-/** The sandbox serves googleads / accounts / oauth2 hosts under path prefixes of one origin. */
-export function sandboxGoogleEndpoints(sandboxBaseUrl: string, version: string = GOOGLE_ADS_API_VERSION): PlatformEndpoints {
-  const base = sandboxBaseUrl.replace(/\/+$/, '');
-  return {
-    api: `${base}/google/ads/${version}`,
-    authorize: `${base}/google/accounts/o/oauth2/v2/auth`,
-    token: `${base}/google/oauth2/token`,
-  };
-}
+const sandboxPrefixes = { 'googleads.googleapis.com': '/google/ads', 'accounts.google.com': '/google/accounts', 'oauth2.googleapis.com': '/google/oauth2' };
+
+/** The real endpoints (at API `version`), each moved under its host's sandbox prefix. */
+export const sandboxGoogleEndpoints = (sandboxBaseUrl: string, version: string = GOOGLE_ADS_API_VERSION): PlatformEndpoints =>
+  sandboxEndpoints({ ...realGoogleEndpoints, api: `https://googleads.googleapis.com/${version}` }, sandboxPrefixes, sandboxBaseUrl);

@@ -1,7 +1,9 @@
 import type { z } from 'zod';
-import { PlatformError, type PlatformErrorCode } from '../errors.js';
+import { codeForHttpStatus, httpStatusError, PlatformError, waitDetail, type PlatformErrorCode } from '../errors.js';
 import { retryAfterMs, type RawResponse } from '../http.js';
-import { googleErrorBodySchema, oauthErrorSchema, type GoogleErrorBody } from './schemas.js';
+import { interpretJson } from '../json-answer.js';
+import { oauthError } from '../oauth2.js';
+import { googleErrorBodySchema, type GoogleErrorBody } from './schemas.js';
 
 type Failure = NonNullable<GoogleErrorBody['error']['details']>[number];
 type AdsError = NonNullable<Failure['errors']>[number];
@@ -46,16 +48,6 @@ export function codeForAdsError(category: string, value: string): PlatformErrorC
   }
 }
 
-export function codeForHttpStatus(status: number): PlatformErrorCode {
-  if (status === 401) return 'AUTH_EXPIRED';
-  if (status === 403) return 'PERMISSION_DENIED';
-  if (status === 404) return 'NOT_FOUND';
-  if (status === 429) return 'RATE_LIMITED';
-  if (status === 408 || status >= 500) return 'TRANSIENT';
-  if (status >= 400) return 'INVALID';
-  return 'UNKNOWN';
-}
-
 /** protobuf Duration JSON ("30s", "1.5s") in ms. */
 export function durationMs(v: string | undefined): number | undefined {
   const m = v ? /^(\d+(?:\.\d+)?)s$/.exec(v.trim()) : null;
@@ -77,14 +69,7 @@ export function googleError(res: RawResponse, what: string, now: Date = new Date
   const parsed = googleErrorBodySchema.safeParse(body);
   const requestHeader = res.headers.get('request-id') ?? undefined;
   const headerWait = retryAfterMs(res.headers, now);
-  if (!parsed.success) {
-    const code = codeForHttpStatus(res.status);
-    return new PlatformError('google', code, `${what}: HTTP ${res.status}`, {
-      httpStatus: res.status,
-      ...(requestHeader ? { requestId: requestHeader } : {}),
-      ...(code === 'RATE_LIMITED' && headerWait !== undefined ? { retryAfterMs: headerWait } : {}),
-    });
-  }
+  if (!parsed.success) return httpStatusError('google', res.status, what, { waitMs: headerWait, requestId: requestHeader });
   const { error: top } = parsed.data;
   const { error, failure } = firstAdsError(top.details);
   const [category, value] = Object.entries(error?.errorCode ?? {})[0] ?? [];
@@ -103,37 +88,13 @@ export function googleError(res: RawResponse, what: string, now: Date = new Date
     httpStatus: res.status,
     platformCode: category && enumValue ? `${category}.${enumValue}` : (top.status ?? top.code ?? res.status),
     ...(requestId ? { requestId } : {}),
-    ...(code === 'RATE_LIMITED' && wait !== undefined ? { retryAfterMs: wait } : {}),
+    ...waitDetail(code, wait),
   });
 }
 
-/** The OAuth token endpoint's RFC 6749 errors. */
+/** The OAuth token endpoint's RFC 6749 errors; anything else is read as a Google Ads error. */
 export function googleOAuthError(res: RawResponse, what: string): PlatformError {
-  const parsed = oauthErrorSchema.safeParse(res.body);
-  if (!parsed.success) return googleError(res, what);
-  const { error, error_description: description } = parsed.data;
-  const byError: Record<string, PlatformErrorCode> = {
-    // The refresh token was revoked, expired (testing apps: 7 days) or the code was used.
-    invalid_grant: 'AUTH_EXPIRED',
-    // Our client id/secret are wrong: a configuration problem, not the user's.
-    invalid_client: 'INVALID',
-    unauthorized_client: 'INVALID',
-    invalid_request: 'INVALID',
-    unsupported_grant_type: 'INVALID',
-    invalid_scope: 'PERMISSION_DENIED',
-    access_denied: 'PERMISSION_DENIED',
-    temporarily_unavailable: 'TRANSIENT',
-    server_error: 'TRANSIENT',
-  };
-  const code = res.status === 429 ? 'RATE_LIMITED' : (byError[error] ?? codeForHttpStatus(res.status));
-  return new PlatformError('google', code, `${what}: ${error}${description ? ` (${description})` : ''}`, {
-    httpStatus: res.status,
-    platformCode: error,
-  });
-}
-
-function isSuccess(res: RawResponse): boolean {
-  return res.status >= 200 && res.status < 300;
+  return oauthError('google', res, what, googleError);
 }
 
 /** Reads a 2xx body with `schema`; anything else becomes the matching PlatformError. */
@@ -142,18 +103,5 @@ export function interpretGoogle<S extends z.ZodType>(
   what: string,
   onError: (res: RawResponse, what: string) => PlatformError = googleError,
 ): (res: RawResponse) => z.output<S> | PlatformError {
-  return (res) => {
-    if (!isSuccess(res)) return onError(res, what);
-    // Cut-off or non-JSON bodies come from a broken connection or proxy: worth another try.
-    if (res.body === null || typeof res.body === 'string') {
-      return new PlatformError('google', 'TRANSIENT', `${what}: unreadable answer (${res.text.length} bytes)`, { httpStatus: res.status });
-    }
-    const parsed = schema.safeParse(res.body);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'shape';
-      return new PlatformError('google', 'INVALID', `${what}: unexpected answer (${where})`, { httpStatus: res.status });
-    }
-    return parsed.data;
-  };
+  return interpretJson('google', schema, what, onError);
 }

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureReader } from '../testing/fixtures.js';
 import {
   accountStatus,
   addConversions,
@@ -26,7 +26,7 @@ import {
   searchPageSchema,
 } from './schemas.js';
 
-const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8'));
+const fixture = fixtureReader(import.meta.url);
 const rows = (name: string): unknown[] => searchPageSchema.parse(fixture(name)).results;
 
 describe('ids', () => {

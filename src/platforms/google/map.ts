@@ -36,8 +36,10 @@ export function accountStatus(status: string): AdAccount['status'] {
   }
 }
 
-export function mapCustomer(row: CustomerRow): AdAccount {
-  const c = row.customer;
+type CustomerFields = CustomerRow['customer'] | CustomerClientRow['customerClient'];
+
+/** `customer` and `customer_client` rows print the same fields; a client also names the manager it is reached through. */
+function accountOf(c: CustomerFields, managerId: string | null): AdAccount {
   return {
     externalId: customerIdOf(c.id),
     name: c.descriptiveName || c.id,
@@ -45,22 +47,13 @@ export function mapCustomer(row: CustomerRow): AdAccount {
     timeZone: c.timeZone,
     status: accountStatus(c.status),
     spendLast30dMinor: null,
-    managerId: null,
+    managerId: managerId === null ? null : customerIdOf(managerId),
   };
 }
 
-export function mapCustomerClient(row: CustomerClientRow, managerId: string): AdAccount {
-  const c = row.customerClient;
-  return {
-    externalId: customerIdOf(c.id),
-    name: c.descriptiveName || c.id,
-    currency: c.currencyCode,
-    timeZone: c.timeZone,
-    status: accountStatus(c.status),
-    spendLast30dMinor: null,
-    managerId: customerIdOf(managerId),
-  };
-}
+export const mapCustomer = (row: CustomerRow): AdAccount => accountOf(row.customer, null);
+
+export const mapCustomerClient = (row: CustomerClientRow, managerId: string): AdAccount => accountOf(row.customerClient, managerId);
 
 export function mapCampaign(row: CampaignRow, raw: unknown, currency: string): Entity {
   const { campaign, campaignBudget } = row;

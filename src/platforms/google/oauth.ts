@@ -1,8 +1,6 @@
-import { PlatformError } from '../errors.js';
-import { platformCall } from '../http.js';
+import { exchangeAuthorizationCode, oauthTokenSchema, refreshAccessToken, type TokenEndpoint } from '../oauth2.js';
 import type { AdapterContext, TokenSet } from '../types.js';
 import { googleOAuthError, interpretGoogle } from './errors.js';
-import { tokenResponseSchema, type GoogleTokenResponse } from './schemas.js';
 
 export const GOOGLE_ADS_SCOPE = 'https://www.googleapis.com/auth/adwords';
 export const googleScopes = [GOOGLE_ADS_SCOPE] as const;
@@ -26,39 +24,14 @@ export function googleAuthorizeUrl(ctx: AdapterContext, p: { state: string; redi
   return url;
 }
 
-function toTokenSet(ctx: AdapterContext, body: GoogleTokenResponse, previousRefresh: string | null): TokenSet {
-  const now = ctx.now?.() ?? new Date();
-  return {
-    accessToken: body.access_token,
-    // A refresh answer carries no refresh token: the one we had stays valid.
-    refreshToken: body.refresh_token ?? previousRefresh,
-    expiresAt: body.expires_in ? new Date(now.getTime() + body.expires_in * 1000) : null,
-    refreshExpiresAt: null,
-    scopes: body.scope ? body.scope.split(/\s+/).filter(Boolean) : [...googleScopes],
-    extra: {},
-  };
-}
+const tokenEndpoint = (ctx: AdapterContext): TokenEndpoint => ({
+  platform: 'google',
+  ctx,
+  interpret: (what) => interpretGoogle(oauthTokenSchema, what, googleOAuthError),
+  requestedScopes: googleScopes,
+});
 
-async function tokenRequest(ctx: AdapterContext, form: Record<string, string>, what: string, idempotent: boolean): Promise<GoogleTokenResponse> {
-  const body = new URLSearchParams({ ...form, client_id: ctx.credentials.clientId, client_secret: ctx.credentials.clientSecret });
-  return platformCall(
-    'google',
-    ctx,
-    { method: 'POST', url: new URL(ctx.endpoints.token), headers: { 'content-type': 'application/x-www-form-urlencoded' }, body, what, idempotent },
-    interpretGoogle(tokenResponseSchema, what, googleOAuthError),
-  );
-}
+export const googleExchangeCode = (ctx: AdapterContext, code: string, redirectUri: string, codeVerifier?: string): Promise<TokenSet> =>
+  exchangeAuthorizationCode(tokenEndpoint(ctx), code, redirectUri, codeVerifier);
 
-export async function googleExchangeCode(ctx: AdapterContext, code: string, redirectUri: string, codeVerifier?: string): Promise<TokenSet> {
-  const form: Record<string, string> = { grant_type: 'authorization_code', code, redirect_uri: redirectUri };
-  if (codeVerifier) form.code_verifier = codeVerifier;
-  // A code is single use: if the answer is lost, sending it again can only fail.
-  const body = await tokenRequest(ctx, form, 'exchange authorization code', false);
-  return toTokenSet(ctx, body, null);
-}
-
-export async function googleRefresh(ctx: AdapterContext, t: TokenSet): Promise<TokenSet> {
-  if (!t.refreshToken) throw new PlatformError('google', 'AUTH_EXPIRED', 'refresh access token: no refresh token was issued; reconnect');
-  const body = await tokenRequest(ctx, { grant_type: 'refresh_token', refresh_token: t.refreshToken }, 'refresh access token', true);
-  return toTokenSet(ctx, body, t.refreshToken);
-}
+export const googleRefresh = (ctx: AdapterContext, t: TokenSet): Promise<TokenSet> => refreshAccessToken(tokenEndpoint(ctx), t);

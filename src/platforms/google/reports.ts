@@ -1,6 +1,6 @@
+import { slices } from '../../shared/dates.js';
 import type { AdAccount, DailyMetric, DateRange } from '../types.js';
 import { search, type GoogleCaller } from './client.js';
-import { sliceRange } from './dates.js';
 import { conversionsQuery, deliveryQuery } from './gaql.js';
 import { addConversions, addDelivery, emptyDay, mapDay, type GoogleDay } from './map.js';
 import { conversionRowSchema, deliveryRowSchema } from './schemas.js';
@@ -14,7 +14,7 @@ export const GOOGLE_SLICE_DAYS = 7;
 
 export async function* googleDailyMetrics(caller: GoogleCaller, account: AdAccount, range: DateRange): AsyncGenerator<DailyMetric> {
   const cid = account.externalId;
-  for (const slice of sliceRange(range, GOOGLE_SLICE_DAYS)) {
+  for (const slice of slices(range, GOOGLE_SLICE_DAYS)) {
     const days = new Map<string, GoogleDay>();
     const dayOf = (adId: string, date: string): GoogleDay => {
       const key = `${adId}|${date}`;

@@ -34,17 +34,6 @@ export const googleErrorBodySchema = z.object({
 });
 export type GoogleErrorBody = z.infer<typeof googleErrorBodySchema>;
 
-export const oauthErrorSchema = z.object({ error: z.string(), error_description: z.string().optional() });
-
-export const tokenResponseSchema = z.object({
-  access_token: z.string().min(1),
-  expires_in: z.number().int().positive().optional(),
-  refresh_token: z.string().min(1).optional(),
-  scope: z.string().optional(),
-  token_type: z.string().optional(),
-});
-export type GoogleTokenResponse = z.infer<typeof tokenResponseSchema>;
-
 export const accessibleCustomersSchema = z.object({ resourceNames: z.array(z.string()).default([]) });
 
 /** One page of `googleAds:search`; rows are parsed one by one with the row schemas below. */

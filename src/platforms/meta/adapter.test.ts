@@ -1,42 +1,25 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PlatformError } from '../errors.js';
+import { collect } from '../testing/contract-support.js';
+import { fakeFetch, reply, type Answer, type SeenRequest } from '../testing/fake-fetch.js';
+import { fixtureReader } from '../testing/fixtures.js';
 import type { AdAccount, AdapterContext, TokenSet } from '../types.js';
 import { createMetaAdapter } from './adapter.js';
 import { realMetaEndpoints, sandboxMetaEndpoints } from './endpoints.js';
 
 /** A fake Graph: answers by path (and `after` cursor), records every request. */
-type Answer = { status?: number; body: unknown; headers?: Record<string, string> } | string;
-interface Seen {
-  method: string;
-  url: URL;
-  body: string;
-}
-
-function fakeGraph(route: (url: URL, n: number) => Answer): { ctx: AdapterContext; seen: Seen[] } {
-  const seen: Seen[] = [];
-  const f = (async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const url = new URL(input instanceof Request ? input.url : input);
-    seen.push({ method: init?.method ?? 'GET', url, body: init?.body ? String(init.body) : '' });
-    const a = route(url, seen.length);
-    if (typeof a === 'string') return new Response(a, { status: 200 });
-    return new Response(JSON.stringify(a.body), { status: a.status ?? 200, headers: a.headers });
-  }) as typeof fetch;
+function fakeGraph(route: (url: URL, n: number) => Answer): { ctx: AdapterContext; seen: SeenRequest[] } {
+  const { fetch, seen } = fakeFetch((req, n) => reply(route(req.url, n)));
   return {
     seen,
-    ctx: { endpoints: realMetaEndpoints, credentials: { clientId: '111', clientSecret: 'app-secret' }, fetch: f, attempts: 3, maxBackoffMs: 5, now: () => new Date('2025-01-15T00:00:00Z') },
+    ctx: { endpoints: realMetaEndpoints, credentials: { clientId: '111', clientSecret: 'app-secret' }, fetch, attempts: 3, maxBackoffMs: 5, now: () => new Date('2025-01-15T00:00:00Z') },
   };
 }
 
-const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
+const fixture = fixtureReader(import.meta.url);
 const TOKEN = 'EAAB-secret-test-token';
 const t: TokenSet = { accessToken: TOKEN, refreshToken: null, expiresAt: null, refreshExpiresAt: null, scopes: [], extra: {} };
 const account: AdAccount = { externalId: '1234567890', name: 'Acme US', currency: 'USD', timeZone: 'America/Los_Angeles', status: 'active', spendLast30dMinor: null, managerId: null };
-const collect = async <T>(it: AsyncIterable<T>): Promise<T[]> => {
-  const out: T[] = [];
-  for await (const x of it) out.push(x);
-  return out;
-};
 const page = (ids: string[], after?: string, next = after !== undefined) => ({
   body: { data: ids.map((id) => ({ id, name: `c${id}`, status: 'ACTIVE' })), paging: { cursors: { after: after ?? 'END' }, ...(next ? { next: `https://graph.facebook.com/v25.0/x?after=${after}` } : {}) } },
 });
@@ -90,7 +73,7 @@ describe('Meta pagination', () => {
 
 describe('Meta daily metrics', () => {
   it('asks for ad-level daily rows in slices of at most 30 days', async () => {
-    const { ctx, seen } = fakeGraph(() => ({ body: fixture('insights.json') }));
+    const { ctx, seen } = fakeGraph(() => ({ body: fixture('insights') }));
     const rows = await collect(createMetaAdapter(ctx).dailyMetrics(t, account, { since: '2025-01-01', until: '2025-02-14' }));
     expect(rows).toHaveLength(6);
     const q = seen.map((s) => s.url.searchParams);
@@ -149,7 +132,7 @@ describe('Meta OAuth', () => {
   });
 
   it('exchanges the code, then the short-lived token for a long-lived one', async () => {
-    const tokens = fixture('tokens.json') as { short: unknown; long: unknown };
+    const tokens = fixture('tokens') as { short: unknown; long: unknown };
     const { ctx, seen } = fakeGraph((url) => ({ body: url.searchParams.get('grant_type') === 'fb_exchange_token' ? tokens.long : tokens.short }));
     const set = await createMetaAdapter(ctx).exchangeCode('CODE1', 'https://app.example/cb');
     expect(set).toMatchObject({ accessToken: 'EAAB-long-lived-example', refreshToken: null, expiresAt: new Date(Date.parse('2025-01-15T00:00:00Z') + 5_183_944_000) });
@@ -168,7 +151,7 @@ describe('Meta OAuth', () => {
 
 describe('Meta pixel quality', () => {
   it('reads EMQ per pixel and event', async () => {
-    const f = fixture('pixels.json') as { pixels: unknown; datasetQuality: unknown };
+    const f = fixture('pixels') as { pixels: unknown; datasetQuality: unknown };
     const { ctx, seen } = fakeGraph((url) => ({ body: url.pathname.endsWith('/adspixels') ? f.pixels : f.datasetQuality }));
     expect(await createMetaAdapter(ctx).pixelQuality(t, account)).toEqual([
       { pixelId: '998877665544', name: 'Acme Pixel', events: [{ eventName: 'Lead', matchQuality: 7.8 }, { eventName: 'Purchase', matchQuality: 6.1 }, { eventName: 'ViewContent', matchQuality: null }] },

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { slices } from '../../shared/dates.js';
 import { PlatformError } from '../errors.js';
+import { checkedRange } from '../inputs.js';
 import type { AdAccount, AdapterContext, AdPlatform, DailyMetric, DateRange, Entity, EntityRef, PixelQuality, TokenSet } from '../types.js';
 import { metaClient } from './client.js';
-import { dateSlices } from './dates.js';
 import { mapMetaAd, mapMetaAdAccount, mapMetaAdSet, mapMetaCampaign, mapMetaInsight, minorToMetaBudget } from './map.js';
 import { META_SCOPES, metaAuthorizeUrl, metaExchangeCode, metaRefresh } from './oauth.js';
 import {
@@ -72,7 +73,7 @@ export function createMetaAdapter(ctx: AdapterContext): AdPlatform {
   }
 
   async function* dailyMetrics(t: TokenSet, account: AdAccount, range: DateRange): AsyncGenerator<DailyMetric> {
-    for (const slice of dateSlices(range, INSIGHTS_SLICE_DAYS)) {
+    for (const slice of slices(checkedRange('meta', range), INSIGHTS_SLICE_DAYS)) {
       const params = {
         level: 'ad',
         time_increment: 1,

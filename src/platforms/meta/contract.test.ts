@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server.js';
-import { isPlatformError } from '../errors.js';
-import { consent } from '../testing/consent.js';
+import { connectAs, consent } from '../testing/consent.js';
 import type { AdAccount, AdapterContext, AdPlatform, TokenSet } from '../types.js';
 import { createMetaAdapter } from './adapter.js';
-import { collect, entityLine, last30, sandboxControl, skipRetryWaits } from '../testing/contract-support.js';
+import { collect, failure, listedAccount, sandboxControl } from '../testing/contract-support.js';
+import { skipRetryWaits } from '../testing/retry-waits.js';
 import { sandboxMetaEndpoints } from './endpoints.js';
 
 /**
@@ -21,19 +21,10 @@ let ctx: AdapterContext;
 let meta: AdPlatform;
 const world = sandboxControl(() => sb.url, 'meta');
 
-async function connect(person: string, accounts?: string[]): Promise<TokenSet> {
-  const cb = await consent(meta.authorizeUrl({ state: `st-${person}`, redirectUri: REDIRECT }), { person, ...(accounts ? { accounts } : {}) });
-  expect(cb.searchParams.get('state')).toBe(`st-${person}`);
-  const code = cb.searchParams.get('code');
-  if (!code) throw new Error(`no code in ${cb.href}`);
-  return meta.exchangeCode(code, REDIRECT);
-}
+const connect = (person: string, accounts?: string[]): Promise<TokenSet> =>
+  connectAs(meta, { person, redirectUri: REDIRECT, ...(accounts ? { accounts } : {}) });
 
-async function listed(t: TokenSet, id: string): Promise<AdAccount> {
-  const a = (await meta.listAdAccounts(t)).find((x) => x.externalId === id);
-  if (!a) throw new Error(`account ${id} not listed`);
-  return a;
-}
+const listed = (t: TokenSet, id: string): Promise<AdAccount> => listedAccount(meta, t, id);
 
 beforeAll(async () => {
   sb = await startSandbox({ host: '127.0.0.1', port: 0 });
@@ -76,13 +67,8 @@ describe('Meta adapter against the sandbox', () => {
   });
 
   it('reads entities parents first, as the world holds them', async () => {
-    const w = await world.account(PERSONAL);
-    const list = await collect(meta.entities(t, personal));
-    const levels = list.map((e) => e.level);
-    expect(levels.lastIndexOf('campaign')).toBeLessThan(levels.indexOf('ad_set'));
-    expect(levels.lastIndexOf('ad_set')).toBeLessThan(levels.indexOf('ad'));
-    expect(list.filter((e) => e.level === 'ad')).toHaveLength(w.size.ads);
-    expect(list.map(entityLine).sort()).toEqual(await world.entityLines(PERSONAL));
+    const list = await world.expectEntitiesMatchWorld(meta, t, personal);
+    expect(list.filter((e) => e.level === 'ad')).toHaveLength((await world.account(PERSONAL)).size.ads);
   });
 
   it('reads 30 days of ad rows that add up to the truth, per day', async () => {
@@ -97,20 +83,20 @@ describe('Meta adapter against the sandbox', () => {
 
   it.each(['server_error', 'malformed'])('retries %s and reads what a fault-free read gives', async (kind) => {
     const clean = await collect(meta.entities(t, personal));
-    await world.addFault(kind, 1, 3);
+    await world.addFault(kind, { count: 3 });
     expect(await collect(meta.entities(t, personal))).toEqual(clean);
   });
 
   it('surfaces a throttle that asks for a longer wait than maxBackoffMs, without retrying', async () => {
-    await world.addFault('rate_limit', 1, 1);
-    const err = await collect(meta.entities(t, personal)).catch((e: unknown) => e);
-    expect(isPlatformError(err) && err.code).toBe('RATE_LIMITED');
-    expect(isPlatformError(err) && err.details.retryAfterMs).toBeGreaterThan(ctx.maxBackoffMs ?? 0);
+    await world.addFault('rate_limit', { count: 1 });
+    const err = await failure(collect(meta.entities(t, personal)));
+    expect(err.code).toBe('RATE_LIMITED');
+    expect(err.details.retryAfterMs).toBeGreaterThan(ctx.maxBackoffMs ?? 0);
   });
 
   it('waits out throttles it may sleep through, then reads what a fault-free read gives', async () => {
     const clean = await collect(meta.entities(t, personal));
-    await world.addFault('rate_limit', 1, 3);
+    await world.addFault('rate_limit', { count: 3 });
     const timers = skipRetryWaits();
     try {
       expect(await collect(createMetaAdapter({ ...ctx, maxBackoffMs: 120_000 }).entities(t, personal))).toEqual(clean);
@@ -123,20 +109,18 @@ describe('Meta adapter against the sandbox', () => {
 
   it('retries a slow answer after the timeout', async () => {
     const clean = await collect(meta.entities(t, personal));
-    await world.addFault('slow', 1, 2, 400);
+    await world.addFault('slow', { count: 2, delayMs: 400 });
     expect(await collect(createMetaAdapter({ ...ctx, timeoutMs: 150 }).entities(t, personal))).toEqual(clean);
   });
 
   it('with 20% mixed retryable faults, a full read equals the fault-free one', async () => {
     // A larger account, so the read spans many pages.
     const decor = await listed(t, DECOR);
-    const range = last30(await world.account(DECOR));
-    const read = async (p: AdPlatform) => ({ entities: await collect(p.entities(t, decor)), metrics: await collect(p.dailyMetrics(t, decor, range)) });
-    const clean = await read(meta);
-    for (const kind of ['rate_limit', 'server_error', 'malformed']) await world.addFault(kind, 0.2, null);
+    const clean = await world.fullRead(meta, t, decor);
+    for (const kind of ['rate_limit', 'server_error', 'malformed']) await world.addFault(kind, { probability: 0.2 });
     const timers = skipRetryWaits();
     try {
-      const faulty = await read(createMetaAdapter({ ...ctx, attempts: 12, maxBackoffMs: 120_000 }));
+      const faulty = await world.fullRead(createMetaAdapter({ ...ctx, attempts: 12, maxBackoffMs: 120_000 }), t, decor);
       expect(faulty.metrics.length).toBeGreaterThan(1000);
       expect(faulty).toEqual(clean);
     } finally {
@@ -147,29 +131,12 @@ describe('Meta adapter against the sandbox', () => {
   it.each(['expired_token', 'revoked_token'])('%s → AUTH_EXPIRED', async (kind) => {
     // A token of its own: the fault may end the token it hits for good.
     const own = await connect('ahmed');
-    await world.addFault(kind, 1, 1);
-    const err = await collect(meta.entities(own, personal)).catch((e: unknown) => e);
-    expect(isPlatformError(err) && err.code).toBe('AUTH_EXPIRED');
+    await world.addFault(kind, { count: 1 });
+    expect((await failure(collect(meta.entities(own, personal)))).code).toBe('AUTH_EXPIRED');
   });
 
   it('changes budgets and statuses so a later read shows them, and the sandbox records them', async () => {
-    const before = await collect(meta.entities(t, personal));
-    const campaign = before.find((e) => e.level === 'campaign');
-    const budgeted = before.find((e) => e.level !== 'ad' && e.dailyBudgetMinor !== null);
-    if (!campaign || !budgeted || budgeted.level === 'ad') throw new Error('the sandbox account has no budgeted entity');
-    const newBudget = (budgeted.dailyBudgetMinor ?? 0) + 1200;
-    const newStatus = campaign.status === 'PAUSED' ? 'ACTIVE' : 'PAUSED';
-
-    await meta.setDailyBudget(t, personal, { accountId: PERSONAL, level: budgeted.level, externalId: budgeted.externalId }, newBudget);
-    await meta.setStatus(t, personal, { accountId: PERSONAL, level: 'campaign', externalId: campaign.externalId }, newStatus);
-
-    const after = await collect(meta.entities(t, personal));
-    expect(after.find((e) => e.externalId === budgeted.externalId)?.dailyBudgetMinor).toBe(newBudget);
-    expect(after.find((e) => e.externalId === campaign.externalId)?.status).toBe(newStatus);
-    expect(after.map(entityLine).sort()).toEqual(await world.entityLines(PERSONAL));
-    const recorded = JSON.stringify(await world.mutations());
-    expect(recorded).toContain(budgeted.externalId);
-    expect(recorded).toContain(campaign.externalId);
+    await world.expectChangesShow(meta, t, personal, 1200);
   });
 });
 
@@ -186,8 +153,7 @@ describe('Meta units in zero- and three-decimal currencies', () => {
     expect(totals.purchases).toBeGreaterThan(0);
     expect(totals.leads).toBeGreaterThan(0);
     // Budgets travel in Meta's offset units (KWD × 100, JPY × 1), not the ISO exponent.
-    const list = await collect(meta.entities(t, account));
+    const list = await world.expectEntitiesMatchWorld(meta, t, account);
     expect(list.some((e) => e.dailyBudgetMinor !== null)).toBe(true);
-    expect(list.map(entityLine).sort()).toEqual(await world.entityLines(id));
   });
 });

@@ -1,20 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { PlatformErrorCode } from '../errors.js';
+import { recordedResponses } from '../testing/fixtures.js';
 import { metaErrorFrom } from './errors.js';
 import { readMetaUsage } from './usage.js';
 
-interface Recorded {
-  status: number;
-  headers?: Record<string, string>;
-  body: unknown;
-}
-const recorded = JSON.parse(readFileSync(new URL('./fixtures/errors.json', import.meta.url), 'utf8')) as Record<string, Recorded>;
-const response = (name: string) => {
-  const r = recorded[name];
-  if (!r) throw new Error(`no fixture ${name}`);
-  return { status: r.status, headers: new Headers(r.headers ?? {}), body: r.body };
-};
+const response = recordedResponses(import.meta.url, 'errors');
 
 describe('metaErrorFrom', () => {
   it.each([

@@ -1,5 +1,5 @@
-import { PlatformError, type PlatformErrorCode } from '../errors.js';
-import { retryAfterMs } from '../http.js';
+import { httpStatusError, PlatformError, waitDetail, type PlatformErrorCode } from '../errors.js';
+import { retryAfterMs, type ResponseLike } from '../http.js';
 import { metaErrorBodySchema, type MetaErrorBody } from './schemas.js';
 import { readMetaUsage } from './usage.js';
 
@@ -24,24 +24,8 @@ export function metaErrorCode(e: Pick<MetaErrorBody, 'code' | 'error_subcode' | 
   return 'UNKNOWN';
 }
 
-function codeFromStatus(status: number): PlatformErrorCode {
-  if (status === 429) return 'RATE_LIMITED';
-  if (status >= 500) return 'TRANSIENT';
-  if (status === 401) return 'AUTH_EXPIRED';
-  if (status === 403) return 'PERMISSION_DENIED';
-  if (status === 404) return 'NOT_FOUND';
-  if (status >= 400) return 'INVALID';
-  return 'UNKNOWN';
-}
-
-export interface MetaResponseLike {
-  status: number;
-  headers: Headers;
-  body: unknown;
-}
-
 /** The PlatformError a Graph response stands for, or null when it is a success. */
-export function metaErrorFrom(res: MetaResponseLike, what: string): PlatformError | null {
+export function metaErrorFrom(res: ResponseLike, what: string): PlatformError | null {
   const envelope = metaErrorBodySchema.safeParse(res.body);
   const ok = res.status >= 200 && res.status < 300;
   if (ok && !envelope.success) return null;
@@ -49,13 +33,7 @@ export function metaErrorFrom(res: MetaResponseLike, what: string): PlatformErro
   const usage = readMetaUsage(res.headers);
   const wait = retryAfterMs(res.headers) ?? usage.regainAccessMs;
 
-  if (!envelope.success) {
-    const code = codeFromStatus(res.status);
-    return new PlatformError('meta', code, `${what}: HTTP ${res.status}`, {
-      httpStatus: res.status,
-      ...(code === 'RATE_LIMITED' && wait !== undefined ? { retryAfterMs: wait } : {}),
-    });
-  }
+  if (!envelope.success) return httpStatusError('meta', res.status, what, { waitMs: wait });
 
   const e = envelope.data.error;
   const code = metaErrorCode(e);
@@ -65,7 +43,7 @@ export function metaErrorFrom(res: MetaResponseLike, what: string): PlatformErro
     platformCode: e.code,
     ...(e.error_subcode !== undefined ? { platformSubcode: e.error_subcode } : {}),
     httpStatus: res.status,
-    ...(code === 'RATE_LIMITED' && wait !== undefined ? { retryAfterMs: wait } : {}),
+    ...waitDetail(code, wait),
     ...(e.fbtrace_id ? { requestId: e.fbtrace_id } : {}),
   });
 }

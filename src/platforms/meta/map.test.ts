@@ -1,16 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureReader } from '../testing/fixtures.js';
 import type { z } from 'zod';
-import { dateSlices } from './dates.js';
 import { mapMetaAd, mapMetaAdAccount, mapMetaAdSet, mapMetaCampaign, mapMetaInsight, metaBudgetToMinor, minorToMetaBudget } from './map.js';
 import { metaAdAccountSchema, metaAdSchema, metaAdSetSchema, metaCampaignSchema, metaInsightSchema, metaPageSchema } from './schemas.js';
 
-const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
+const fixture = fixtureReader(import.meta.url);
 const page = <S extends z.ZodType>(name: string, item: S) => metaPageSchema(item).parse(fixture(name)).data;
 
 describe('Meta ad accounts', () => {
   it('maps ids without act_, currency, zone and status', () => {
-    const accounts = page('ad-accounts.json', metaAdAccountSchema).map(mapMetaAdAccount);
+    const accounts = page('ad-accounts', metaAdAccountSchema).map(mapMetaAdAccount);
     expect(accounts.map((a) => [a.externalId, a.currency, a.timeZone, a.status])).toEqual([
       ['1234567890', 'USD', 'America/Los_Angeles', 'active'],
       ['2233445566', 'JPY', 'Asia/Tokyo', 'active'],
@@ -51,7 +50,7 @@ describe('Meta budgets (offset units ↔ ISO minor units)', () => {
 
 describe('Meta entities', () => {
   it('maps campaigns with budgets, objective and effective status', () => {
-    const [a, b, c] = page('campaigns.json', metaCampaignSchema).map((x) => mapMetaCampaign(x, 'USD'));
+    const [a, b, c] = page('campaigns', metaCampaignSchema).map((x) => mapMetaCampaign(x, 'USD'));
     expect(a).toMatchObject({ level: 'campaign', externalId: '120210000000001', parentExternalId: null, campaignExternalId: '120210000000001', status: 'ACTIVE', platformStatus: 'ACTIVE', dailyBudgetMinor: 5000, lifetimeBudgetMinor: null, objective: 'OUTCOME_SALES' });
     // "0" is how Graph says the budget lives on the ad sets.
     expect(b).toMatchObject({ status: 'PAUSED', dailyBudgetMinor: null, lifetimeBudgetMinor: null });
@@ -60,14 +59,14 @@ describe('Meta entities', () => {
   });
 
   it('maps ad sets under their campaign, keeping fields not modelled in raw', () => {
-    const [a, b] = page('adsets.json', metaAdSetSchema).map((x) => mapMetaAdSet(x, 'JPY'));
+    const [a, b] = page('adsets', metaAdSetSchema).map((x) => mapMetaAdSet(x, 'JPY'));
     expect(a).toMatchObject({ level: 'ad_set', parentExternalId: '120210000000002', campaignExternalId: '120210000000002', status: 'ACTIVE', platformStatus: 'CAMPAIGN_PAUSED', dailyBudgetMinor: 2000 });
     expect(a?.raw).toHaveProperty('targeting');
     expect(b).toMatchObject({ status: 'PAUSED', dailyBudgetMinor: null });
   });
 
   it('maps ads under their ad set', () => {
-    const [a, b] = page('ads.json', metaAdSchema).map(mapMetaAd);
+    const [a, b] = page('ads', metaAdSchema).map(mapMetaAd);
     expect(a).toMatchObject({ level: 'ad', parentExternalId: '120210000000101', campaignExternalId: '120210000000002', status: 'ACTIVE', platformStatus: 'ADSET_PAUSED' });
     expect(b).toMatchObject({ status: 'ARCHIVED', dailyBudgetMinor: null, lifetimeBudgetMinor: null });
   });
@@ -77,42 +76,26 @@ describe('Meta insights', () => {
   const rows = (name: string, currency: string) => page(name, metaInsightSchema).map((r) => mapMetaInsight(r, currency));
 
   it('takes one purchase type and one lead type, never the sum of aliases', () => {
-    const [first] = rows('insights.json', 'USD');
+    const [first] = rows('insights', 'USD');
     expect(first).toMatchObject({ adExternalId: '120210000001001', date: '2025-01-01', spendMinor: 12345, impressions: 10234, clicks: 290, purchases: 7, revenueMinor: 61230, leads: 3 });
   });
 
   it('falls back to purchase and the pixel lead when the preferred types are missing', () => {
-    const second = rows('insights.json', 'USD')[1];
+    const second = rows('insights', 'USD')[1];
     expect(second).toMatchObject({ date: '2025-01-02', spendMinor: 29, clicks: 0, purchases: 1, revenueMinor: 1999, leads: 2 });
   });
 
   it('reads a row without actions as zero conversions', () => {
-    const third = rows('insights.json', 'USD')[2];
+    const third = rows('insights', 'USD')[2];
     expect(third).toMatchObject({ spendMinor: 500, impressions: 400, clicks: 0, purchases: 0, revenueMinor: 0, leads: 0 });
     expect(third?.raw).toMatchObject({ spend: '5' });
   });
 
   it.each([
-    ['insights-jpy.json', 'JPY', { spendMinor: 1500, revenueMinor: 23800, purchases: 4 }],
-    ['insights-kwd.json', 'KWD', { spendMinor: 12345, revenueMinor: 40125, purchases: 2 }],
+    ['insights-jpy', 'JPY', { spendMinor: 1500, revenueMinor: 23800, purchases: 4 }],
+    ['insights-kwd', 'KWD', { spendMinor: 12345, revenueMinor: 40125, purchases: 2 }],
   ] as const)('%s: money in %s minor units', (name, currency, expected) => {
     expect(rows(name, currency)[0]).toMatchObject(expected);
-  });
-});
-
-describe('dateSlices', () => {
-  it.each([
-    [{ since: '2025-01-01', until: '2025-01-01' }, 30, [['2025-01-01', '2025-01-01']]],
-    [{ since: '2025-01-01', until: '2025-01-30' }, 30, [['2025-01-01', '2025-01-30']]],
-    [{ since: '2025-01-01', until: '2025-01-31' }, 30, [['2025-01-01', '2025-01-30'], ['2025-01-31', '2025-01-31']]],
-    [{ since: '2024-02-20', until: '2024-03-05' }, 7, [['2024-02-20', '2024-02-26'], ['2024-02-27', '2024-03-04'], ['2024-03-05', '2024-03-05']]],
-  ])('%o in %i-day slices', (range, days, expected) => {
-    expect(dateSlices(range, days).map((s) => [s.since, s.until])).toEqual(expected);
-  });
-
-  it('refuses a reversed or malformed range', () => {
-    expect(() => dateSlices({ since: '2025-02-01', until: '2025-01-01' }, 30)).toThrow(/since must not be after until/);
-    expect(() => dateSlices({ since: '2025-2-1', until: '2025-03-01' }, 30)).toThrow(/date range/);
   });
 });
 

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { PlatformError } from '../errors.js';
+import { checkedAuthorizeInput } from '../inputs.js';
 import type { AdapterContext, TokenSet } from '../types.js';
 import { metaClient } from './client.js';
 import { metaTokenSchema } from './schemas.js';
@@ -11,12 +11,8 @@ import { metaTokenSchema } from './schemas.js';
  */
 export const META_SCOPES = ['ads_management', 'ads_read', 'business_management'] as const;
 
-const authorizeInput = z.object({ state: z.string().min(1), redirectUri: z.url({ protocol: /^https?$/ }) });
-
 export function metaAuthorizeUrl(ctx: AdapterContext, input: { state: string; redirectUri: string }): URL {
-  const parsed = authorizeInput.safeParse(input);
-  if (!parsed.success) throw new PlatformError('meta', 'INVALID', `authorize URL: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-  const p = parsed.data;
+  const p = checkedAuthorizeInput('meta', input);
   const url = new URL(ctx.endpoints.authorize);
   url.searchParams.set('client_id', ctx.credentials.clientId);
   url.searchParams.set('redirect_uri', p.redirectUri);

@@ -1,35 +1,16 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isPlatformError, type PlatformError } from '../errors.js';
+import { collect, failure } from '../testing/contract-support.js';
+import { fakeFetch, json, type Route, type SeenRequest } from '../testing/fake-fetch.js';
+import { fixtureReader } from '../testing/fixtures.js';
 import type { AdAccount, AdapterContext, TokenSet } from '../types.js';
 import { createSnapchatAdapter } from './adapter.js';
 import { sandboxSnapchatEndpoints } from './endpoints.js';
 
-const fixture = (name: string): Record<string, unknown> => JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+const fixture = fixtureReader<Record<string, unknown>>(import.meta.url);
 
-interface Seen {
-  method: string;
-  url: URL;
-  headers: Headers;
-  body: string;
-}
-type Route = (req: Seen) => Response | undefined;
-const json = (body: unknown, status = 200): Response => new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-
-function fakeFetch(routes: Route[]): { fetch: typeof globalThis.fetch; seen: Seen[] } {
-  const seen: Seen[] = [];
-  const f = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const req: Seen = { method: init?.method ?? 'GET', url: new URL(String(input)), headers: new Headers(init?.headers), body: init?.body ? String(init.body) : '' };
-    seen.push(req);
-    for (const r of routes) {
-      const out = r(req);
-      if (out) return out;
-    }
-    return json(fixture('error-404'), 404);
-  };
-  return { fetch: f as typeof globalThis.fetch, seen };
-}
-const get = (path: string, answer: (req: Seen) => Response): Route => (req) => (req.method === 'GET' && req.url.pathname.endsWith(path) ? answer(req) : undefined);
+/** What no route answers: Snapchat's own 404 envelope. */
+const fake = (routes: Route[]) => fakeFetch(routes, () => json(fixture('error-404'), 404));
+const get = (path: string, answer: (req: SeenRequest) => Response): Route => (req) => (req.method === 'GET' && req.url.pathname.endsWith(path) ? answer(req) : undefined);
 
 const ctxWith = (fetch: typeof globalThis.fetch, extra: Partial<AdapterContext> = {}): AdapterContext => ({
   endpoints: sandboxSnapchatEndpoints('http://sbx.test'),
@@ -50,27 +31,16 @@ const account: AdAccount = {
   managerId: null,
 };
 
-async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const x of it) out.push(x);
-  return out;
-}
-async function failure(p: Promise<unknown>): Promise<PlatformError> {
-  const err = await p.then(() => null, (e: unknown) => e);
-  if (!isPlatformError(err)) throw new Error(`expected a PlatformError, got ${String(err)}`);
-  return err;
-}
-
 describe('oauth', () => {
   it('builds the authorize URL', () => {
-    const url = createSnapchatAdapter(ctxWith(fakeFetch([]).fetch)).authorizeUrl({ state: 'st', redirectUri: 'https://app.test/cb' });
+    const url = createSnapchatAdapter(ctxWith(fake([]).fetch)).authorizeUrl({ state: 'st', redirectUri: 'https://app.test/cb' });
     expect(url.origin + url.pathname).toBe('http://sbx.test/snapchat/accounts/login/oauth2/authorize');
     expect(Object.fromEntries(url.searchParams)).toEqual({ client_id: 'snap-client', redirect_uri: 'https://app.test/cb', response_type: 'code', scope: 'snapchat-marketing-api', state: 'st' });
   });
 
   it('exchanges and refreshes with the form the token endpoint expects', async () => {
     const now = new Date('2025-01-01T00:00:00Z');
-    const { fetch, seen } = fakeFetch([(r) => json(fixture(new URLSearchParams(r.body).get('grant_type') === 'refresh_token' ? 'token-refresh' : 'token-exchange'))]);
+    const { fetch, seen } = fake([(r) => json(fixture(new URLSearchParams(r.body).get('grant_type') === 'refresh_token' ? 'token-refresh' : 'token-exchange'))]);
     const snap = createSnapchatAdapter(ctxWith(fetch, { now: () => now }));
     const t = await snap.exchangeCode('c0de', 'https://app.test/cb');
     expect(t).toMatchObject({ refreshToken: 'hCgwKCjE2OTk5OTk5OTkSDGV4YW1wbGUtcmVmcmVzaA', scopes: ['snapchat-marketing-api'] });
@@ -88,14 +58,14 @@ describe('oauth', () => {
   });
 
   it('a revoked refresh token is AUTH_EXPIRED', async () => {
-    const { fetch } = fakeFetch([() => json(fixture('oauth-invalid-grant'), 400)]);
+    const { fetch } = fake([() => json(fixture('oauth-invalid-grant'), 400)]);
     expect((await failure(createSnapchatAdapter(ctxWith(fetch)).refresh(token))).code).toBe('AUTH_EXPIRED');
   });
 });
 
 describe('reads', () => {
   it('lists ad accounts of every organization', async () => {
-    const { fetch, seen } = fakeFetch([get('/me/organizations', () => json(fixture('organizations'))), get('/adaccounts', () => json(fixture('adaccounts')))]);
+    const { fetch, seen } = fake([get('/me/organizations', () => json(fixture('organizations'))), get('/adaccounts', () => json(fixture('adaccounts')))]);
     const accounts = await createSnapchatAdapter(ctxWith(fetch)).listAdAccounts(token);
     expect(accounts.map((a) => a.externalId)).toEqual(['8adc3db7-8148-4fbf-999c-8d2266369d74', '1f2e3d4c-5b6a-4798-8a9b-0c1d2e3f4a5b']);
     expect(seen[1]?.url.pathname).toBe('/snapchat/adsapi/v1/organizations/40d6719b-da09-410b-9185-0cc9c0dfed1d/adaccounts');
@@ -103,7 +73,7 @@ describe('reads', () => {
   });
 
   it('streams campaigns (two pages), squads, ads; follows the cursor on our host; leaves out orphans', async () => {
-    const { fetch, seen } = fakeFetch([
+    const { fetch, seen } = fake([
       get('/campaigns', (r) => json(fixture(r.url.searchParams.get('cursor') ? 'campaigns-page2' : 'campaigns-page1'))),
       get('/adsquads', () => json(fixture('adsquads'))),
       get('/ads', () => json(fixture('ads'))),
@@ -117,13 +87,13 @@ describe('reads', () => {
 
   it('a next_link that points back to the same page stops the read', async () => {
     const loop = { ...fixture('campaigns-page2'), paging: { next_link: 'http://x/v1/adaccounts/a/campaigns?limit=1000' } };
-    const { fetch } = fakeFetch([get('/campaigns', () => json(loop))]);
+    const { fetch } = fake([get('/campaigns', () => json(loop))]);
     const err = await failure(collect(createSnapchatAdapter(ctxWith(fetch)).entities(token, account)));
     expect(err.message).toMatch(/repeats/);
   });
 
   it('asks for DAY stats broken down by ad, from local midnight to local midnight, in 7-day slices', async () => {
-    const { fetch, seen } = fakeFetch([get('/stats', (r) => json(r.url.searchParams.get('start_time')?.startsWith('2025-01-01') ? fixture('stats-breakdown-ad') : { request_status: 'SUCCESS', timeseries_stats: [] }))]);
+    const { fetch, seen } = fake([get('/stats', (r) => json(r.url.searchParams.get('start_time')?.startsWith('2025-01-01') ? fixture('stats-breakdown-ad') : { request_status: 'SUCCESS', timeseries_stats: [] }))]);
     const rows = await collect(createSnapchatAdapter(ctxWith(fetch)).dailyMetrics(token, account, { since: '2025-01-01', until: '2025-01-09' }));
     expect(seen.map((r) => [r.url.searchParams.get('start_time'), r.url.searchParams.get('end_time')])).toEqual([
       ['2025-01-01T00:00:00.000+03:00', '2025-01-08T00:00:00.000+03:00'],
@@ -140,7 +110,7 @@ describe('reads', () => {
 
   it('retries 429, 5xx and cut-off pages and reads the same rows', async () => {
     let n = 0;
-    const { fetch } = fakeFetch([
+    const { fetch } = fake([
       () => {
         n += 1;
         if (n === 1) return json(fixture('error-429'), 429);
@@ -155,13 +125,13 @@ describe('reads', () => {
   });
 
   it('an expired token is AUTH_EXPIRED at once', async () => {
-    const { fetch, seen } = fakeFetch([() => json(fixture('error-401-detailed'), 401)]);
+    const { fetch, seen } = fake([() => json(fixture('error-401-detailed'), 401)]);
     expect((await failure(collect(createSnapchatAdapter(ctxWith(fetch)).entities(token, account)))).code).toBe('AUTH_EXPIRED');
     expect(seen).toHaveLength(1);
   });
 
   it('pixelQuality is empty on Snapchat', async () => {
-    expect(await createSnapchatAdapter(ctxWith(fakeFetch([]).fetch)).pixelQuality(token, account)).toEqual([]);
+    expect(await createSnapchatAdapter(ctxWith(fake([]).fetch)).pixelQuality(token, account)).toEqual([]);
   });
 });
 
@@ -170,7 +140,7 @@ describe('mutations', () => {
   const squads = fixture('adsquads').adsquads as unknown[];
 
   it('pauses a campaign by writing the whole object back without read-only fields', async () => {
-    const { fetch, seen } = fakeFetch([
+    const { fetch, seen } = fake([
       get('/campaigns/6cf25572-048b-4447-95d1-eb47032e3e2f', () => json({ request_status: 'SUCCESS', campaigns: campaign })),
       (r) => (r.method === 'PUT' ? json(fixture('mutate-campaign')) : undefined),
     ]);
@@ -188,7 +158,7 @@ describe('mutations', () => {
     ['JPY', 5_000, 5_000_000_000],
     ['KWD', 20_500, 20_500_000],
   ])('sets an ad squad budget in %s: %i minor → %i micro, PUT under its campaign', async (currency, minor, micro) => {
-    const { fetch, seen } = fakeFetch([
+    const { fetch, seen } = fake([
       get('/adsquads/23f8a4c1-1b2c-4d3e-8f90-a1b2c3d4e5f6', () => json({ request_status: 'SUCCESS', adsquads: [squads[0]] })),
       (r) => (r.method === 'PUT' ? json({ request_status: 'SUCCESS', adsquads: [squads[0]] }) : undefined),
     ]);
@@ -198,7 +168,7 @@ describe('mutations', () => {
   });
 
   it('a rejected item is INVALID with Snapchat’s reason', async () => {
-    const { fetch } = fakeFetch([
+    const { fetch } = fake([
       get('/adsquads/23f8a4c1-1b2c-4d3e-8f90-a1b2c3d4e5f6', () => json({ request_status: 'SUCCESS', adsquads: [squads[0]] })),
       (r) => (r.method === 'PUT' ? json(fixture('mutate-item-error')) : undefined),
     ]);
@@ -208,7 +178,7 @@ describe('mutations', () => {
   });
 
   it('an unknown campaign is NOT_FOUND; a bad id never reaches the network', async () => {
-    const { fetch, seen } = fakeFetch([]);
+    const { fetch, seen } = fake([]);
     const snap = createSnapchatAdapter(ctxWith(fetch));
     expect((await failure(snap.setStatus(token, account, { accountId: '', level: 'campaign', externalId: '00000000-0000-4000-8000-000000000000' }, 'ACTIVE'))).code).toBe('NOT_FOUND');
     expect((await failure(snap.setStatus(token, account, { accountId: '', level: 'campaign', externalId: '../me' }, 'ACTIVE'))).code).toBe('INVALID');

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { PlatformError } from '../errors.js';
-import type { AdAccount, AdapterContext, AdPlatform, DateRange, TokenSet } from '../types.js';
+import { checkedRange, deferred } from '../inputs.js';
+import type { AdAccount, AdapterContext, AdPlatform, TokenSet } from '../types.js';
 import { listSnapchatAccounts } from './accounts.js';
 import type { SnapCaller } from './client.js';
-import { dateRangeSchema } from './dates.js';
 import { snapchatEntities } from './entities.js';
 import { setSnapchatDailyBudget, setSnapchatStatus } from './mutations.js';
 import { snapchatAuthorizeUrl, snapchatExchangeCode, snapchatRefresh, snapchatScopes } from './oauth.js';
@@ -22,17 +22,6 @@ function checkAccount(account: AdAccount): AdAccount {
   return account;
 }
 
-function checkRange(range: DateRange): DateRange {
-  const parsed = dateRangeSchema.safeParse(range);
-  if (!parsed.success) throw new PlatformError('snapchat', 'INVALID', `bad date range ${range.since}..${range.until}: ${parsed.error.issues[0]?.message ?? ''}`);
-  return parsed.data;
-}
-
-/** Validation errors surface when the stream is read, like every other error of the stream. */
-async function* deferred<T>(start: () => AsyncIterable<T>): AsyncGenerator<T> {
-  yield* start();
-}
-
 export function createSnapchatAdapter(ctx: AdapterContext): AdPlatform {
   const caller = (token: TokenSet): SnapCaller => ({ ctx, token });
   return {
@@ -45,7 +34,7 @@ export function createSnapchatAdapter(ctx: AdapterContext): AdPlatform {
     refresh: (t) => snapchatRefresh(ctx, t),
     listAdAccounts: (t) => listSnapchatAccounts(caller(t)),
     entities: (t, account) => deferred(() => snapchatEntities(caller(t), checkAccount(account))),
-    dailyMetrics: (t, account, range) => deferred(() => snapchatDailyMetrics(caller(t), checkAccount(account), checkRange(range))),
+    dailyMetrics: (t, account, range) => deferred(() => snapchatDailyMetrics(caller(t), checkAccount(account), checkedRange('snapchat', range))),
     pixelQuality: async () => [],
     setDailyBudget: async (t, account, ref, minor) => setSnapchatDailyBudget(caller(t), checkAccount(account), ref, minor),
     setStatus: async (t, account, ref, status) => setSnapchatStatus(caller(t), checkAccount(account), ref, status),

@@ -1,3 +1,4 @@
+import { sandboxEndpoints } from '../endpoints.js';
 import type { PlatformEndpoints } from '../types.js';
 
 export const realSnapchatEndpoints: PlatformEndpoints = {
@@ -7,12 +8,6 @@ export const realSnapchatEndpoints: PlatformEndpoints = {
   token: 'https://accounts.snapchat.com/login/oauth2/access_token',
 };
 
-/** The sandbox serves adsapi / accounts hosts under path prefixes of one origin. */
-export function sandboxSnapchatEndpoints(sandboxBaseUrl: string): PlatformEndpoints {
-  const base = sandboxBaseUrl.replace(/\/+$/, '');
-  return {
-    api: `${base}/snapchat/adsapi/v1`,
-    authorize: `${base}/snapchat/accounts/login/oauth2/authorize`,
-    token: `${base}/snapchat/accounts/login/oauth2/access_token`,
-  };
-}
+/** The real endpoints, each moved under its host's sandbox prefix. */
+export const sandboxSnapchatEndpoints = (sandboxBaseUrl: string): PlatformEndpoints =>
+  sandboxEndpoints(realSnapchatEndpoints, { 'adsapi.snapchat.com': '/snapchat/adsapi', 'accounts.snapchat.com': '/snapchat/accounts' }, sandboxBaseUrl);

@@ -1,16 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { PlatformErrorCode } from '../errors.js';
-import type { RawResponse } from '../http.js';
+import { fixtureReader, rawResponse } from '../testing/fixtures.js';
 import { interpretSnap, snapError, snapOAuthError } from './errors.js';
 import { envelopeSchema } from './schemas.js';
 
-const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8'));
-
-function res(status: number, body: unknown, headers: Record<string, string> = {}): RawResponse {
-  const text = typeof body === 'string' ? body : body === null ? '' : JSON.stringify(body);
-  return { status, headers: new Headers(headers), body, text };
-}
+const fixture = fixtureReader(import.meta.url);
+const res = rawResponse;
 
 describe('snapError', () => {
   const cases: Array<{ name: string; status: number; code: PlatformErrorCode; message: RegExp; platformCode?: string; headers?: Record<string, string>; retryAfterMs?: number }> = [

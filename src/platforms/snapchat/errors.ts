@@ -1,24 +1,16 @@
 import type { z } from 'zod';
-import { PlatformError, type PlatformErrorCode } from '../errors.js';
+import { codeForHttpStatus, PlatformError } from '../errors.js';
 import { retryAfterMs, type RawResponse } from '../http.js';
-import { oauthErrorSchema, snapErrorBodySchema } from './schemas.js';
-
-export function codeForHttpStatus(status: number): PlatformErrorCode {
-  // Snapchat answers 401 for an expired or revoked token alike: the caller refreshes or reconnects.
-  if (status === 401) return 'AUTH_EXPIRED';
-  if (status === 403) return 'PERMISSION_DENIED';
-  if (status === 404) return 'NOT_FOUND';
-  if (status === 429) return 'RATE_LIMITED';
-  if (status === 408 || status >= 500) return 'TRANSIENT';
-  if (status >= 400) return 'INVALID';
-  return 'UNKNOWN';
-}
+import { interpretJson, shapeError as shapeErrorOf } from '../json-answer.js';
+import { oauthError } from '../oauth2.js';
+import { snapErrorBodySchema } from './schemas.js';
 
 /** A Marketing API error envelope (`request_status: "ERROR"`) to a PlatformError. */
 export function snapError(res: RawResponse, what: string, now: Date = new Date()): PlatformError {
   const parsed = snapErrorBodySchema.safeParse(res.body);
   const body = parsed.success ? parsed.data : {};
-  // An ERROR envelope inside a 2xx is a rejected request, not a server fault.
+  // An ERROR envelope inside a 2xx is a rejected request, not a server fault. Snapchat answers
+  // 401 for an expired or revoked token alike: the caller refreshes or reconnects.
   const code = res.status >= 200 && res.status < 300 ? 'INVALID' : codeForHttpStatus(res.status);
   const text = body.display_message ?? body.debug_message ?? body.msg ?? `HTTP ${res.status}`;
   // Snapchat documents no rate-limit headers; a Retry-After, should one come, is still honoured.
@@ -31,39 +23,19 @@ export function snapError(res: RawResponse, what: string, now: Date = new Date()
   });
 }
 
-/** The OAuth token endpoint's RFC 6749 errors. */
+/** The OAuth token endpoint's RFC 6749 errors; anything else is read as a Marketing API envelope. */
 export function snapOAuthError(res: RawResponse, what: string): PlatformError {
-  const parsed = oauthErrorSchema.safeParse(res.body);
-  if (!parsed.success) return snapError(res, what);
-  const { error, error_description: description } = parsed.data;
-  const byError: Record<string, PlatformErrorCode> = {
-    // The refresh token was revoked or the code already used or expired.
-    invalid_grant: 'AUTH_EXPIRED',
-    // Our client id/secret are wrong: a configuration problem, not the user's.
-    invalid_client: 'INVALID',
-    unauthorized_client: 'INVALID',
-    invalid_request: 'INVALID',
-    unsupported_grant_type: 'INVALID',
-    invalid_scope: 'PERMISSION_DENIED',
-    access_denied: 'PERMISSION_DENIED',
-    temporarily_unavailable: 'TRANSIENT',
-    server_error: 'TRANSIENT',
-  };
-  const code = res.status === 429 ? 'RATE_LIMITED' : (byError[error] ?? codeForHttpStatus(res.status));
-  return new PlatformError('snapchat', code, `${what}: ${error}${description ? ` (${description})` : ''}`, {
-    httpStatus: res.status,
-    platformCode: error,
-  });
-}
-
-function issueText(error: z.ZodError): string {
-  const issue = error.issues[0];
-  return issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'shape';
+  return oauthError('snapchat', res, what, snapError);
 }
 
 export function shapeError(what: string, error: z.ZodError, httpStatus?: number): PlatformError {
-  return new PlatformError('snapchat', 'INVALID', `${what}: unexpected answer (${issueText(error)})`, httpStatus ? { httpStatus } : {});
+  return shapeErrorOf('snapchat', what, error, httpStatus);
 }
+
+const isErrorEnvelope = (body: unknown): boolean => {
+  const status = (body as { request_status?: unknown }).request_status;
+  return typeof status === 'string' && status.toUpperCase() === 'ERROR';
+};
 
 /**
  * Reads a 2xx body with `schema`; error statuses, ERROR envelopes and cut-off bodies become
@@ -74,14 +46,5 @@ export function interpretSnap<S extends z.ZodType>(
   what: string,
   onError: (res: RawResponse, what: string) => PlatformError = snapError,
 ): (res: RawResponse) => z.output<S> | PlatformError {
-  return (res) => {
-    if (res.status < 200 || res.status >= 300) return onError(res, what);
-    if (res.body === null || typeof res.body === 'string') {
-      return new PlatformError('snapchat', 'TRANSIENT', `${what}: unreadable answer (${res.text.length} bytes)`, { httpStatus: res.status });
-    }
-    const head = res.body as { request_status?: unknown };
-    if (typeof head.request_status === 'string' && head.request_status.toUpperCase() === 'ERROR') return onError(res, what);
-    const parsed = schema.safeParse(res.body);
-    return parsed.success ? parsed.data : shapeError(what, parsed.error, res.status);
-  };
+  return interpretJson('snapchat', schema, what, onError, isErrorEnvelope);
 }

@@ -60,13 +60,6 @@ export function localMidnightIso(date: string, timeZone: string): string {
   return `${wall}.000${formatOffset(offset)}`;
 }
 
-/** The account-local date an instant (any ISO 8601 with offset) falls on. */
-export function localDateOf(isoInstant: string, timeZone: string): string {
-  const instant = Date.parse(isoInstant);
-  if (Number.isNaN(instant)) throw new RangeError(`not a timestamp: ${isoInstant}`);
-  return wallClock(instant, timeZone).date;
-}
-
 /**
  * The account-local day a DAY bucket covers, from its `start_time`. The bucket starts at a
  * local midnight; reading the date half a day later keeps an offset printed an hour off

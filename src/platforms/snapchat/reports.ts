@@ -1,8 +1,8 @@
+import { addDays, slices } from '../../shared/dates.js';
 import { PlatformError } from '../errors.js';
 import type { AdAccount, DailyMetric, DateRange } from '../types.js';
 import { apiUrl, nextPageUrl, snapGet, type SnapCaller } from './client.js';
 import { shapeError } from './errors.js';
-import { addDays, sliceRange } from './dates.js';
 import { localMidnightIso } from './local-time.js';
 import { mapAdTimeseries } from './map.js';
 import { adTimeseriesSchema, breakdownStatsResponseSchema } from './schemas.js';
@@ -22,7 +22,7 @@ export const statsFields = ['impressions', 'swipes', 'spend', 'conversion_purcha
  */
 export async function* snapchatDailyMetrics(caller: SnapCaller, account: AdAccount, range: DateRange): AsyncGenerator<DailyMetric> {
   const path = `adaccounts/${encodeURIComponent(account.externalId)}/stats`;
-  for (const slice of sliceRange(range, SNAPCHAT_SLICE_DAYS)) {
+  for (const slice of slices(range, SNAPCHAT_SLICE_DAYS)) {
     const what = `read ad stats ${slice.since}..${slice.until}`;
     let url: URL | null = apiUrl(caller, path, {
       granularity: 'DAY',

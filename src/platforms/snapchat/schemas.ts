@@ -20,17 +20,6 @@ export const snapErrorBodySchema = z.object({
   error_code: z.string().optional(),
 });
 
-export const oauthErrorSchema = z.object({ error: z.string(), error_description: z.string().optional() });
-
-export const tokenResponseSchema = z.object({
-  access_token: z.string().min(1),
-  token_type: z.string().optional(),
-  expires_in: z.number().int().positive().optional(),
-  refresh_token: z.string().min(1).optional(),
-  scope: z.string().optional(),
-});
-export type SnapTokenResponse = z.infer<typeof tokenResponseSchema>;
-
 /** The envelope around every answer; the entity list sits under a key named per endpoint. */
 export const envelopeSchema = z.looseObject({
   request_status: status,

@@ -1,3 +1,5 @@
+import type { AdPlatform, TokenSet } from '../types.js';
+
 /**
  * Drives a platform's consent screen the way a person would, for tests against the sandbox:
  * open the authorize URL, read the form, tick the chosen accounts, press Continue (or Cancel),
@@ -64,4 +66,18 @@ export async function consent(authorizeUrl: URL, choice: ConsentChoice = {}): Pr
   const location = res.headers.get('location');
   if (res.status < 300 || res.status >= 400 || !location) throw new Error(`consent decision answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
   return new URL(location, form.action);
+}
+
+/**
+ * Consent as `person` on the sandbox's screen (ticking only `accounts` when given), then the
+ * code exchanged, as the app's callback does. `codeParam` is where the platform puts the code.
+ */
+export async function connectAs(adapter: AdPlatform, p: { person: string; redirectUri: string; accounts?: string[]; codeParam?: string }): Promise<TokenSet> {
+  const state = `st-${p.person}`;
+  const back = await consent(adapter.authorizeUrl({ state, redirectUri: p.redirectUri }), { person: p.person, ...(p.accounts ? { accounts: p.accounts } : {}) });
+  if (back.searchParams.get('state') !== state) throw new Error(`the callback carries state ${back.searchParams.get('state')}, not ${state}: ${back.href}`);
+  const codeParam = p.codeParam ?? 'code';
+  const code = back.searchParams.get(codeParam);
+  if (!code) throw new Error(`no ${codeParam} in ${back.href}`);
+  return adapter.exchangeCode(code, p.redirectUri);
 }

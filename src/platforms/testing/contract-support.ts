@@ -1,52 +1,44 @@
-import { expect, vi } from 'vitest';
+import { expect } from 'vitest';
+import { addDays } from '../../shared/dates.js';
+import { isPlatformError, type PlatformError } from '../errors.js';
 import type { AdAccount, AdPlatform, DailyMetric, DateRange, Entity, PlatformId, TokenSet } from '../types.js';
+import { add, entityLine, zero, type NewWorldAccount, type Totals, type TruthRow, type WorldAccountView, type WorldEntityView } from './world-views.js';
 
-/**
- * What a contract test needs from the sandbox's control routes (`/_sandbox/...`): its truth
- * about accounts, entities and numbers, and its fault switch. Nothing here knows how the
- * sandbox imitates a platform.
- */
-export interface WorldAccountView {
-  id: string;
-  currency: string;
-  time_zone: string;
-  today: string;
-  owners: Array<{ id: string }>;
-  size: { campaigns: number; ad_sets_per_campaign: number; ads_per_ad_set: number; ads: number };
-}
-
-interface WorldEntityView {
-  level: Entity['level'];
-  id: string;
-  campaignId?: string;
-  adSetId?: string;
-  status: string;
-  dailyBudgetMinor?: number | null;
-}
-
-interface TruthRow {
-  date: string;
-  impressions: number;
-  clicks: number;
-  spend_minor: number;
-  purchases: number;
-  revenue_minor: number;
-  leads: number;
-}
-
+/** Everything an adapter's stream yields (entities, daily rows), read to the end. */
 export const collect = async <T>(it: AsyncIterable<T>): Promise<T[]> => {
   const out: T[] = [];
   for await (const x of it) out.push(x);
   return out;
 };
 
-const addDays = (d: string, n: number): string => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+/** The PlatformError `p` fails with; succeeding, or failing with anything else, fails the test. */
+export async function failure(p: Promise<unknown>): Promise<PlatformError> {
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!isPlatformError(err)) throw new Error(`expected a PlatformError, got ${err instanceof Error ? err.stack : String(err)}`);
+  return err;
+}
+
+/** The account as the adapter lists it for `t`, as account selection would pick it. */
+export async function listedAccount(adapter: AdPlatform, t: TokenSet, id: string): Promise<AdAccount> {
+  const a = (await adapter.listAdAccounts(t)).find((x) => x.externalId === id);
+  if (!a) throw new Error(`${adapter.id} does not list account ${id}`);
+  return a;
+}
+
 /** The 30 full days before the account's today (today is partial everywhere). */
-export const last30 = (w: WorldAccountView): DateRange => ({ since: addDays(w.today, -30), until: addDays(w.today, -1) });
+const last30 = (w: WorldAccountView): DateRange => ({ since: addDays(w.today, -30), until: addDays(w.today, -1) });
 
-/** An entity as "level id parent status budget", the form both sides are compared in. */
-export const entityLine = (e: Entity): string => `${e.level} ${e.externalId} parent=${e.parentExternalId ?? '-'} ${e.status} budget=${e.dailyBudgetMinor ?? '-'}`;
+/** Daily rows in one order whatever order the pages came in. */
+const byDateAndAd = (rows: DailyMetric[]): DailyMetric[] => [...rows].sort((a, b) => `${a.date}${a.adExternalId}`.localeCompare(`${b.date}${b.adExternalId}`));
 
+/**
+ * What a contract test needs from the sandbox's control routes (`/_sandbox/...`): its truth
+ * about accounts, entities and numbers, its fault switch, and its token tricks. Nothing here
+ * knows how the sandbox imitates a platform.
+ */
 export function sandboxControl(baseUrl: () => string, platform: PlatformId) {
   async function control<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
     const res = await fetch(new URL(path, baseUrl()), {
@@ -58,12 +50,13 @@ export function sandboxControl(baseUrl: () => string, platform: PlatformId) {
   }
 
   const accounts = () => control<WorldAccountView[]>('GET', `/_sandbox/accounts?platform=${platform}`);
-
-  async function account(id: string): Promise<WorldAccountView> {
-    const a = (await accounts()).find((x) => x.id === id);
-    if (!a) throw new Error(`no sandbox account ${id}`);
-    return a;
-  }
+  const account = (id: string) => control<WorldAccountView>('GET', `/_sandbox/accounts/${platform}/${id}`);
+  // Days without delivery are asked for too, so every day of the range has a row to compare.
+  const report = (id: string, r: DateRange) =>
+    control<{ rows: TruthRow[]; totals: Totals }>('GET', `/_sandbox/accounts/${platform}/${id}/report?since=${r.since}&until=${r.until}&level=account&zeros=true`);
+  const addAccount = (spec: NewWorldAccount) => control<WorldAccountView>('POST', '/_sandbox/accounts', { platform, ...spec });
+  const mutations = () => control<unknown[]>('GET', `/_sandbox/inspect/mutations?platform=${platform}`);
+  const tokens = (action: 'expire' | 'revoke', token: string | null) => control('POST', `/_sandbox/tokens/${action}`, { platform, token });
 
   async function entityLines(accountId: string): Promise<string[]> {
     const out: string[] = [];
@@ -75,19 +68,58 @@ export function sandboxControl(baseUrl: () => string, platform: PlatformId) {
     return out.sort();
   }
 
-  /** Sums the adapter's ad rows per day, compares them with the sandbox's account-level report, returns the report's totals. */
-  async function expectMetricsMatchTruth(adapter: AdPlatform, t: TokenSet, acc: AdAccount): Promise<Omit<TruthRow, 'date'>> {
+  /** Entities and the last 30 full days' rows (in one order), to compare a read under faults with a clean one. */
+  async function fullRead(adapter: AdPlatform, t: TokenSet, acc: AdAccount): Promise<{ entities: Entity[]; metrics: DailyMetric[] }> {
     const range = last30(await account(acc.externalId));
-    const mine = new Map<string, Omit<TruthRow, 'date'>>();
-    for (const r of await collect(adapter.dailyMetrics(t, acc, range))) {
-      const d = mine.get(r.date) ?? zero();
-      add(d, r);
-      mine.set(r.date, d);
-    }
-    const truth = await control<{ rows: TruthRow[]; totals: Omit<TruthRow, 'date'> }>('GET', `/_sandbox/accounts/${platform}/${acc.externalId}/report?since=${range.since}&until=${range.until}&level=account`);
+    return { entities: await collect(adapter.entities(t, acc)), metrics: byDateAndAd(await collect(adapter.dailyMetrics(t, acc, range))) };
+  }
+
+  /** Reads the account's entities: parents before children, each one as the sandbox holds it. */
+  async function expectEntitiesMatchWorld(adapter: AdPlatform, t: TokenSet, acc: AdAccount): Promise<Entity[]> {
+    const list = await collect(adapter.entities(t, acc));
+    const levels = list.map((e) => e.level);
+    expect(levels.lastIndexOf('campaign')).toBeLessThan(levels.indexOf('ad_set'));
+    expect(levels.lastIndexOf('ad_set')).toBeLessThan(levels.indexOf('ad'));
+    expect(list.map(entityLine).sort()).toEqual(await entityLines(acc.externalId));
+    return list;
+  }
+
+  /**
+   * Raises the budget of the first budgeted campaign or ad set by `step` minor units and flips
+   * the first campaign's status: a later read shows both and equals the sandbox's entities, and
+   * the sandbox recorded both writes.
+   */
+  async function expectChangesShow(adapter: AdPlatform, t: TokenSet, acc: AdAccount, step: number): Promise<void> {
+    const before = await collect(adapter.entities(t, acc));
+    const campaign = before.find((e) => e.level === 'campaign');
+    const budgeted = before.find((e) => e.level !== 'ad' && e.dailyBudgetMinor !== null);
+    if (!campaign || !budgeted || budgeted.level === 'ad') throw new Error(`sandbox account ${acc.externalId} has no budgeted entity`);
+    const newBudget = (budgeted.dailyBudgetMinor ?? 0) + step;
+    const newStatus = campaign.status === 'PAUSED' ? 'ACTIVE' : 'PAUSED';
+    await adapter.setDailyBudget(t, acc, { accountId: acc.externalId, level: budgeted.level, externalId: budgeted.externalId }, newBudget);
+    await adapter.setStatus(t, acc, { accountId: acc.externalId, level: 'campaign', externalId: campaign.externalId }, newStatus);
+    const after = await expectEntitiesMatchWorld(adapter, t, acc);
+    expect(after.find((e) => e.externalId === budgeted.externalId)?.dailyBudgetMinor).toBe(newBudget);
+    expect(after.find((e) => e.externalId === campaign.externalId)?.status).toBe(newStatus);
+    const recorded = JSON.stringify(await mutations());
+    expect(recorded).toContain(budgeted.externalId);
+    expect(recorded).toContain(campaign.externalId);
+  }
+
+  /**
+   * Reads the account's last 30 full days with the adapter and checks that its ad rows add up,
+   * day by day, to the sandbox's own account-level report, with no day outside the range.
+   * Returns the report's totals for the caller's platform-specific checks.
+   */
+  async function expectMetricsMatchTruth(adapter: AdPlatform, t: TokenSet, acc: AdAccount): Promise<Totals> {
+    const range = last30(await account(acc.externalId));
+    const mine = new Map<string, Totals>();
+    for (const r of await collect(adapter.dailyMetrics(t, acc, range))) mine.set(r.date, add(mine.get(r.date) ?? zero(), r));
+    const truth = await report(acc.externalId, range);
     expect(truth.rows).toHaveLength(30);
-    for (const r of truth.rows) {
-      const { date, impressions, clicks, spend_minor, purchases, revenue_minor, leads } = r;
+    expect(truth.totals.impressions).toBeGreaterThan(0);
+    expect([...mine.keys()].filter((d) => d < range.since || d > range.until)).toEqual([]);
+    for (const { date, impressions, clicks, spend_minor, purchases, revenue_minor, leads } of truth.rows) {
       expect({ date, ...(mine.get(date) ?? zero()) }).toEqual({ date, impressions, clicks, spend_minor, purchases, revenue_minor, leads });
     }
     return truth.totals;
@@ -97,12 +129,22 @@ export function sandboxControl(baseUrl: () => string, platform: PlatformId) {
     control,
     accounts,
     account,
+    addAccount,
     entityLines,
+    fullRead,
+    expectEntitiesMatchWorld,
     expectMetricsMatchTruth,
-    addFault: (kind: string, probability: number, count: number | null, delayMs = 0) =>
-      control('POST', '/_sandbox/faults', { platform, kind, probability, count, delay_ms: delayMs }),
+    expectChangesShow,
+    /** Faults hit the platform's next requests: every one (`count` null) or the next `count`, each with `probability`. */
+    addFault: (kind: string, o: { probability?: number; count?: number | null; delayMs?: number } = {}) =>
+      control('POST', '/_sandbox/faults', { platform, kind, probability: o.probability ?? 1, count: o.count ?? null, delay_ms: o.delayMs ?? 0 }),
     clearFaults: () => control('DELETE', `/_sandbox/faults?platform=${platform}`),
-    mutations: () => control<unknown[]>('GET', `/_sandbox/inspect/mutations?platform=${platform}`),
+    mutations,
+    clearMutations: () => control('DELETE', `/_sandbox/inspect/mutations?platform=${platform}`),
+    /** The access token stops working now, as when its lifetime runs out. */
+    expireToken: (token: string) => tokens('expire', token),
+    /** The token (and the grant it came from) is revoked, as when the person disconnects the app. */
+    revokeToken: (token: string | null) => tokens('revoke', token),
     /**
      * A small new account (owned by the sandbox's `scale` person) whose last 30 days have both
      * purchases and leads, so every conversion mapping is exercised. Seeds decide the objectives;
@@ -110,49 +152,12 @@ export function sandboxControl(baseUrl: () => string, platform: PlatformId) {
      */
     async addAccountWithSalesAndLeads(currency: string, timeZone: string, firstSeed: number): Promise<string> {
       for (let seed = firstSeed; seed < firstSeed + 20; seed += 1) {
-        const a = await control<WorldAccountView>('POST', '/_sandbox/accounts', {
-          platform,
-          name: `Units ${currency} ${seed}`,
-          business: `Units ${currency}`,
-          currency,
-          time_zone: timeZone,
-          campaigns: 3,
-          ad_sets_per_campaign: 2,
-          ads_per_ad_set: 2,
-          seed,
-        });
-        const r = last30(a);
-        const { totals } = await control<{ totals: Omit<TruthRow, 'date'> }>('GET', `/_sandbox/accounts/${platform}/${a.id}/report?since=${r.since}&until=${r.until}&level=account`);
+        const base = { name: `Units ${currency} ${seed}`, business: `Units ${currency}`, currency, time_zone: timeZone, seed };
+        const a = await addAccount({ ...base, campaigns: 3, ad_sets_per_campaign: 2, ads_per_ad_set: 2 });
+        const { totals } = await report(a.id, last30(a));
         if (totals.purchases > 0 && totals.leads > 0) return a.id;
       }
       throw new Error(`no seed from ${firstSeed} gives a ${currency} account with purchases and leads`);
     },
   };
-}
-
-const zero = (): Omit<TruthRow, 'date'> => ({ impressions: 0, clicks: 0, spend_minor: 0, purchases: 0, revenue_minor: 0, leads: 0 });
-function add(d: Omit<TruthRow, 'date'>, r: DailyMetric): void {
-  d.impressions += r.impressions;
-  d.clicks += r.clicks;
-  d.spend_minor += r.spendMinor;
-  d.purchases += r.purchases;
-  d.revenue_minor += r.revenueMinor;
-  d.leads += r.leads;
-}
-
-/**
- * Platforms may say "wait a minute" and the adapter does. Tests keep that behaviour but not the
- * minute: timers started by the retry loop (p-retry's backoff, platformCall's Retry-After sleep)
- * fire at once, and the lengths asked for are kept for assertions.
- */
-export function skipRetryWaits(): { waits: number[]; restore: () => void } {
-  const real = globalThis.setTimeout;
-  const waits: number[] = [];
-  const fake = (fn: () => void, ms?: number): ReturnType<typeof setTimeout> => {
-    const fromRetry = /p-retry|platforms[\\/]http\.ts/.test(new Error().stack ?? '');
-    if (fromRetry) waits.push(ms ?? 0);
-    return real(fn, fromRetry ? 0 : ms);
-  };
-  const spy = vi.spyOn(globalThis, 'setTimeout').mockImplementation(fake as unknown as typeof setTimeout);
-  return { waits, restore: () => spy.mockRestore() };
 }

@@ -1,42 +1,24 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { collect } from '../testing/contract-support.js';
+import { fakeFetch, reply, type Answer, type SeenRequest } from '../testing/fake-fetch.js';
+import { fixtureReader } from '../testing/fixtures.js';
 import type { AdAccount, AdapterContext, TokenSet } from '../types.js';
 import { createTiktokAdapter } from './adapter.js';
 import { realTiktokEndpoints, sandboxTiktokEndpoints } from './endpoints.js';
 
-type Answer = { status?: number; body: unknown } | string;
-interface Seen {
-  method: string;
-  url: URL;
-  headers: Headers;
-  body: string;
-}
-
-function fakeTiktok(route: (url: URL, n: number, body: string) => Answer): { ctx: AdapterContext; seen: Seen[] } {
-  const seen: Seen[] = [];
-  const f = (async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const url = new URL(input instanceof Request ? input.url : input);
-    const body = init?.body ? String(init.body) : '';
-    seen.push({ method: init?.method ?? 'GET', url, headers: new Headers(init?.headers), body });
-    const a = route(url, seen.length, body);
-    if (typeof a === 'string') return new Response(a, { status: 200 });
-    return new Response(JSON.stringify(a.body), { status: a.status ?? 200 });
-  }) as typeof fetch;
+/** A fake TikTok API: answers by path, page and body, records every request. */
+function fakeTiktok(route: (url: URL, n: number, body: string) => Answer): { ctx: AdapterContext; seen: SeenRequest[] } {
+  const { fetch, seen } = fakeFetch((req, n) => reply(route(req.url, n, req.body)));
   return {
     seen,
-    ctx: { endpoints: realTiktokEndpoints, credentials: { clientId: '7000000000000000001', clientSecret: 'tt-secret' }, fetch: f, attempts: 3, maxBackoffMs: 5 },
+    ctx: { endpoints: realTiktokEndpoints, credentials: { clientId: '7000000000000000001', clientSecret: 'tt-secret' }, fetch, attempts: 3, maxBackoffMs: 5 },
   };
 }
 
-const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
+const fixture = fixtureReader(import.meta.url);
 const TOKEN = 'tt-secret-test-token';
 const t: TokenSet = { accessToken: TOKEN, refreshToken: null, expiresAt: null, refreshExpiresAt: null, scopes: [], extra: {} };
 const account: AdAccount = { externalId: '7100000000000000001', name: 'Acme US', currency: 'USD', timeZone: 'America/Los_Angeles', status: 'active', spendLast30dMinor: null, managerId: null };
-const collect = async <T>(it: AsyncIterable<T>): Promise<T[]> => {
-  const out: T[] = [];
-  for await (const x of it) out.push(x);
-  return out;
-};
 const ok = (data: unknown) => ({ body: { code: 0, message: 'OK', request_id: 'r', data } });
 const campaigns = (ids: string[], page: number, totalPage: number) =>
   ok({
@@ -90,7 +72,7 @@ describe('TikTok pagination', () => {
 
 describe('TikTok report', () => {
   it('asks for ad-level daily rows with JSON-array parameters, 30 days at a time', async () => {
-    const { ctx, seen } = fakeTiktok(() => ({ body: fixture('report.json') }));
+    const { ctx, seen } = fakeTiktok(() => ({ body: fixture('report') }));
     const rows = await collect(createTiktokAdapter(ctx).dailyMetrics(t, account, { since: '2025-01-01', until: '2025-02-14' }));
     expect(rows).toHaveLength(6);
     const q = seen.map((s) => s.url.searchParams);
@@ -108,7 +90,7 @@ describe('TikTok report', () => {
 
 describe('TikTok accounts', () => {
   it('lists authorized advertisers, then their details', async () => {
-    const f = fixture('advertisers.json') as { get: unknown; info: unknown };
+    const f = fixture('advertisers') as { get: unknown; info: unknown };
     const { ctx, seen } = fakeTiktok((url) => ({ body: url.pathname.endsWith('/oauth2/advertiser/get/') ? f.get : f.info }));
     const accounts = await createTiktokAdapter(ctx).listAdAccounts(t);
     expect(accounts.map((a) => [a.externalId, a.currency, a.status])).toEqual([
@@ -156,7 +138,7 @@ describe('TikTok OAuth', () => {
   });
 
   it('exchanges the auth code once, keeping the advertisers granted', async () => {
-    const { ctx, seen } = fakeTiktok(() => ({ body: fixture('token.json') }));
+    const { ctx, seen } = fakeTiktok(() => ({ body: fixture('token') }));
     const set = await createTiktokAdapter(ctx).exchangeCode('AUTH1', 'https://app.example/cb');
     expect(set).toEqual({ accessToken: 'tt-long-term-token-example', refreshToken: null, expiresAt: null, refreshExpiresAt: null, scopes: ['4', '5', '6'], extra: { advertiserIds: '7100000000000000001,7100000000000000002' } });
     expect(seen[0]?.url.pathname).toBe('/open_api/v1.3/oauth2/access_token/');

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { slices } from '../../shared/dates.js';
 import { PlatformError } from '../errors.js';
+import { checkedRange } from '../inputs.js';
 import type { AdAccount, AdapterContext, AdPlatform, DailyMetric, DateRange, Entity, EntityRef, TokenSet } from '../types.js';
 import { tiktokClient } from './client.js';
-import { dateSlices } from './dates.js';
 import { mapTiktokAd, mapTiktokAdGroup, mapTiktokAdvertiser, mapTiktokCampaign, mapTiktokReportRow, minorToTiktokBudget, TIKTOK_REPORT_METRICS } from './map.js';
 import { TIKTOK_SCOPES, tiktokAuthorizeUrl, tiktokExchangeCode, tiktokRefresh } from './oauth.js';
 import { tiktokAdGroupSchema, tiktokAdSchema, tiktokAdvertiserGetSchema, tiktokAdvertiserInfoSchema, tiktokCampaignSchema, tiktokReportRowSchema } from './schemas.js';
@@ -63,7 +64,7 @@ export function createTiktokAdapter(ctx: AdapterContext): AdPlatform {
   }
 
   async function* dailyMetrics(t: TokenSet, account: AdAccount, range: DateRange): AsyncGenerator<DailyMetric> {
-    for (const slice of dateSlices(range, REPORT_SLICE_DAYS)) {
+    for (const slice of slices(checkedRange('tiktok', range), REPORT_SLICE_DAYS)) {
       const params = {
         advertiser_id: account.externalId,
         report_type: 'BASIC',

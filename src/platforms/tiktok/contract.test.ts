@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/server.js';
-import { isPlatformError } from '../errors.js';
-import { consent } from '../testing/consent.js';
+import { connectAs, consent } from '../testing/consent.js';
 import type { AdAccount, AdapterContext, AdPlatform, TokenSet } from '../types.js';
 import { createTiktokAdapter } from './adapter.js';
-import { collect, entityLine, last30, sandboxControl } from '../testing/contract-support.js';
+import { collect, failure, listedAccount, sandboxControl } from '../testing/contract-support.js';
 import { sandboxTiktokEndpoints } from './endpoints.js';
 
 /**
@@ -21,19 +20,10 @@ let ctx: AdapterContext;
 let tiktok: AdPlatform;
 const world = sandboxControl(() => sb.url, 'tiktok');
 
-async function connect(person: string, accounts?: string[]): Promise<TokenSet> {
-  const cb = await consent(tiktok.authorizeUrl({ state: `st-${person}`, redirectUri: REDIRECT }), { person, ...(accounts ? { accounts } : {}) });
-  expect(cb.searchParams.get('state')).toBe(`st-${person}`);
-  const code = cb.searchParams.get('auth_code');
-  if (!code) throw new Error(`no auth_code in ${cb.href}`);
-  return tiktok.exchangeCode(code, REDIRECT);
-}
+const connect = (person: string, accounts?: string[]): Promise<TokenSet> =>
+  connectAs(tiktok, { person, redirectUri: REDIRECT, codeParam: 'auth_code', ...(accounts ? { accounts } : {}) });
 
-async function listed(t: TokenSet, id: string): Promise<AdAccount> {
-  const a = (await tiktok.listAdAccounts(t)).find((x) => x.externalId === id);
-  if (!a) throw new Error(`advertiser ${id} not listed`);
-  return a;
-}
+const listed = (t: TokenSet, id: string): Promise<AdAccount> => listedAccount(tiktok, t, id);
 
 beforeAll(async () => {
   sb = await startSandbox({ host: '127.0.0.1', port: 0 });
@@ -75,13 +65,8 @@ describe('TikTok adapter against the sandbox', () => {
   });
 
   it('reads entities parents first, as the world holds them', async () => {
-    const w = await world.account(ZAHRA);
-    const list = await collect(tiktok.entities(t, zahra));
-    const levels = list.map((e) => e.level);
-    expect(levels.lastIndexOf('campaign')).toBeLessThan(levels.indexOf('ad_set'));
-    expect(levels.lastIndexOf('ad_set')).toBeLessThan(levels.indexOf('ad'));
-    expect(list.filter((e) => e.level === 'ad')).toHaveLength(w.size.ads);
-    expect(list.map(entityLine).sort()).toEqual(await world.entityLines(ZAHRA));
+    const list = await world.expectEntitiesMatchWorld(tiktok, t, zahra);
+    expect(list.filter((e) => e.level === 'ad')).toHaveLength((await world.account(ZAHRA)).size.ads);
   });
 
   it('reads 30 days of ad rows that add up to the truth, per day', async () => {
@@ -94,24 +79,22 @@ describe('TikTok adapter against the sandbox', () => {
 
   it.each(['rate_limit', 'server_error', 'malformed'])('retries %s and reads what a fault-free read gives', async (kind) => {
     const clean = await collect(tiktok.entities(t, zahra));
-    await world.addFault(kind, 1, 3);
+    await world.addFault(kind, { count: 3 });
     expect(await collect(tiktok.entities(t, zahra))).toEqual(clean);
   });
 
   it('retries a slow answer after the timeout', async () => {
     const clean = await collect(tiktok.entities(t, zahra));
-    await world.addFault('slow', 1, 2, 400);
+    await world.addFault('slow', { count: 2, delayMs: 400 });
     expect(await collect(createTiktokAdapter({ ...ctx, timeoutMs: 150 }).entities(t, zahra))).toEqual(clean);
   });
 
   it('with 20% mixed retryable faults, a full read equals the fault-free one', async () => {
     // A larger advertiser, so the report spans several pages.
     const oud = await listed(t, OUD);
-    const range = last30(await world.account(OUD));
-    const read = async (p: AdPlatform) => ({ entities: await collect(p.entities(t, oud)), metrics: await collect(p.dailyMetrics(t, oud, range)) });
-    const clean = await read(tiktok);
-    for (const kind of ['rate_limit', 'server_error', 'malformed']) await world.addFault(kind, 0.2, null);
-    const faulty = await read(createTiktokAdapter({ ...ctx, attempts: 12 }));
+    const clean = await world.fullRead(tiktok, t, oud);
+    for (const kind of ['rate_limit', 'server_error', 'malformed']) await world.addFault(kind, { probability: 0.2 });
+    const faulty = await world.fullRead(createTiktokAdapter({ ...ctx, attempts: 12 }), t, oud);
     expect(faulty.metrics.length).toBeGreaterThan(1000);
     expect(faulty).toEqual(clean);
   });
@@ -119,29 +102,12 @@ describe('TikTok adapter against the sandbox', () => {
   it.each(['expired_token', 'revoked_token'])('%s → AUTH_EXPIRED', async (kind) => {
     // A token of its own: the fault may end the token it hits for good.
     const own = await connect('lina');
-    await world.addFault(kind, 1, 1);
-    const err = await collect(tiktok.entities(own, zahra)).catch((e: unknown) => e);
-    expect(isPlatformError(err) && err.code).toBe('AUTH_EXPIRED');
+    await world.addFault(kind, { count: 1 });
+    expect((await failure(collect(tiktok.entities(own, zahra)))).code).toBe('AUTH_EXPIRED');
   });
 
   it('changes budgets and statuses so a later read shows them, and the sandbox records them', async () => {
-    const before = await collect(tiktok.entities(t, zahra));
-    const campaign = before.find((e) => e.level === 'campaign');
-    const budgeted = before.find((e) => e.level !== 'ad' && e.dailyBudgetMinor !== null);
-    if (!campaign || !budgeted || budgeted.level === 'ad') throw new Error('the sandbox advertiser has no budgeted entity');
-    const newBudget = (budgeted.dailyBudgetMinor ?? 0) + 1250;
-    const newStatus = campaign.status === 'PAUSED' ? 'ACTIVE' : 'PAUSED';
-
-    await tiktok.setDailyBudget(t, zahra, { accountId: ZAHRA, level: budgeted.level, externalId: budgeted.externalId }, newBudget);
-    await tiktok.setStatus(t, zahra, { accountId: ZAHRA, level: 'campaign', externalId: campaign.externalId }, newStatus);
-
-    const after = await collect(tiktok.entities(t, zahra));
-    expect(after.find((e) => e.externalId === budgeted.externalId)?.dailyBudgetMinor).toBe(newBudget);
-    expect(after.find((e) => e.externalId === campaign.externalId)?.status).toBe(newStatus);
-    expect(after.map(entityLine).sort()).toEqual(await world.entityLines(ZAHRA));
-    const recorded = JSON.stringify(await world.mutations());
-    expect(recorded).toContain(budgeted.externalId);
-    expect(recorded).toContain(campaign.externalId);
+    await world.expectChangesShow(tiktok, t, zahra, 1250);
   });
 });
 
@@ -157,8 +123,7 @@ describe('TikTok units in zero- and three-decimal currencies', () => {
     const totals = await world.expectMetricsMatchTruth(tiktok, t, account);
     expect(totals.purchases).toBeGreaterThan(0);
     expect(totals.leads).toBeGreaterThan(0);
-    const list = await collect(tiktok.entities(t, account));
+    const list = await world.expectEntitiesMatchWorld(tiktok, t, account);
     expect(list.some((e) => e.dailyBudgetMinor !== null)).toBe(true);
-    expect(list.map(entityLine).sort()).toEqual(await world.entityLines(id));
   });
 });

@@ -1,5 +1,5 @@
-import { PlatformError, type PlatformErrorCode } from '../errors.js';
-import { retryAfterMs } from '../http.js';
+import { httpStatusError, PlatformError, waitDetail, type PlatformErrorCode } from '../errors.js';
+import { retryAfterMs, type ResponseLike } from '../http.js';
 import { tiktokEnvelopeSchema } from './schemas.js';
 
 /**
@@ -51,33 +51,13 @@ export function tiktokErrorCode(code: number): PlatformErrorCode {
   return 'UNKNOWN';
 }
 
-function codeFromStatus(status: number): PlatformErrorCode {
-  if (status === 429) return 'RATE_LIMITED';
-  if (status >= 500) return 'TRANSIENT';
-  if (status === 401) return 'AUTH_EXPIRED';
-  if (status === 403) return 'PERMISSION_DENIED';
-  if (status === 404) return 'NOT_FOUND';
-  if (status >= 400) return 'INVALID';
-  return 'UNKNOWN';
-}
-
-export interface TiktokResponseLike {
-  status: number;
-  headers: Headers;
-  body: unknown;
-}
-
 /** The PlatformError a TikTok answer stands for, or null when it is a success envelope. */
-export function tiktokErrorFrom(res: TiktokResponseLike, what: string): PlatformError | null {
+export function tiktokErrorFrom(res: ResponseLike, what: string): PlatformError | null {
   const envelope = tiktokEnvelopeSchema.safeParse(res.body);
   const wait = retryAfterMs(res.headers);
   if (!envelope.success) {
     if (res.status >= 200 && res.status < 300) return null;
-    const code = codeFromStatus(res.status);
-    return new PlatformError('tiktok', code, `${what}: HTTP ${res.status}`, {
-      httpStatus: res.status,
-      ...(code === 'RATE_LIMITED' && wait !== undefined ? { retryAfterMs: wait } : {}),
-    });
+    return httpStatusError('tiktok', res.status, what, { waitMs: wait });
   }
   const e = envelope.data;
   if (TIKTOK_OK_CODES.has(e.code)) return null;
@@ -85,7 +65,7 @@ export function tiktokErrorFrom(res: TiktokResponseLike, what: string): Platform
   return new PlatformError('tiktok', code, `${what}: ${e.message || `TikTok code ${e.code}`}`, {
     platformCode: e.code,
     httpStatus: res.status,
-    ...(code === 'RATE_LIMITED' && wait !== undefined ? { retryAfterMs: wait } : {}),
+    ...waitDetail(code, wait),
     ...(e.request_id ? { requestId: e.request_id } : {}),
   });
 }

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { PlatformError } from '../errors.js';
+import { checkedAuthorizeInput } from '../inputs.js';
 import type { AdapterContext, TokenSet } from '../types.js';
 import { tiktokClient } from './client.js';
 import { tiktokTokenDataSchema } from './schemas.js';
@@ -12,12 +12,8 @@ import { tiktokTokenDataSchema } from './schemas.js';
  */
 export const TIKTOK_SCOPES = ['Ad Account Management', 'Ads Management', 'Reporting'] as const;
 
-const authorizeInput = z.object({ state: z.string().min(1), redirectUri: z.url({ protocol: /^https?$/ }) });
-
 export function tiktokAuthorizeUrl(ctx: AdapterContext, input: { state: string; redirectUri: string }): URL {
-  const parsed = authorizeInput.safeParse(input);
-  if (!parsed.success) throw new PlatformError('tiktok', 'INVALID', `authorize URL: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-  const p = parsed.data;
+  const p = checkedAuthorizeInput('tiktok', input);
   const url = new URL(ctx.endpoints.authorize);
   url.searchParams.set('app_id', ctx.credentials.clientId);
   url.searchParams.set('state', p.state);
