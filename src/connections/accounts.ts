@@ -1,5 +1,6 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { availableAccountSchema } from './routes.schema.js';
 import { newId } from '../db/ids.js';
 import { adAccounts, platformConnections } from '../db/schema/index.js';
 import { withTransaction } from '../db/tx.js';
@@ -11,17 +12,7 @@ import type { ConnectionServices } from './services.js';
 import { emptyProgress } from './sync/progress.js';
 import { syncJobs } from './sync/sync.job.js';
 
-const availableSchema = z.array(
-  z.object({
-    externalId: z.string(),
-    name: z.string(),
-    currency: z.string(),
-    timeZone: z.string(),
-    status: z.enum(['active', 'disabled', 'closed', 'pending']),
-    spendLast30dMinor: z.number().nullable(),
-    managerId: z.string().nullable(),
-  }),
-);
+const availableSchema = z.array(availableAccountSchema.omit({ connected: true }));
 
 async function connectionOf(s: Pick<ConnectionServices, 'db'>, workspaceId: string, platform: PlatformId) {
   const [conn] = await s.db

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { useConnectHarness, type SignedIn } from '../support/connect-harness.js';
 import { queryRows } from '../../src/db/rows.js';
-import { addDays } from '../../src/connections/sync/ranges.js';
+import { addDays } from '../../src/shared/dates.js';
 import { waitForMail } from '../support/mailbox.js';
 import type { PlatformId } from '../../src/platforms/types.js';
 import { eq } from 'drizzle-orm';

@@ -1,9 +1,5 @@
 import { addDays, type DateRange } from '../../shared/dates.js';
 
-// sync-account.ts and test/integration/sync.test.ts import these from here; they can move to
-// src/shared/dates.js directly, and then this line goes.
-export { addDays, localDate, slices } from '../../shared/dates.js';
-
 /**
  * Which days a sync reads. The first sync reads `initialDays` up to today. Later ones resume
  * after the last day fully read, but always re-read the trailing `lookbackDays`, because

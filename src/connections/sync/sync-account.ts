@@ -8,7 +8,8 @@ import { adapterFor } from '../oauth-flow.js';
 import type { ConnectionServices } from '../services.js';
 import { usableTokens } from '../tokens.js';
 import { percentOf, type SyncProgress, emptyProgress } from './progress.js';
-import { localDate, metricsWindow, slices } from './ranges.js';
+import { localDate, slices } from '../../shared/dates.js';
+import { metricsWindow } from './ranges.js';
 import { upsertEntities, upsertMetrics, upsertPixelQuality } from './write.js';
 
 const ENTITY_BATCH = 1_000;
