@@ -1,3 +1,4 @@
+import { retryAfterFrom } from '../shared/retry-after.js';
 /**
  * What went wrong talking to a CRM, in the small vocabulary the job decides on: retry
  * (with backoff, or after the CRM's Retry-After) or give up and show the failure.
@@ -41,16 +42,8 @@ const MAX_RETRY_AFTER_SECONDS = 6 * 3600;
 
 /** `Retry-After` as seconds (`120`) or an HTTP date; null when absent or unreadable. Capped at 6 hours. */
 export function parseRetryAfter(value: string | null, now: Date): number | null {
-  if (!value) return null;
-  const v = value.trim();
-  let seconds: number;
-  if (/^\d+$/.test(v)) seconds = Number(v);
-  else {
-    const at = Date.parse(v);
-    if (Number.isNaN(at)) return null;
-    seconds = Math.ceil((at - now.getTime()) / 1000);
-  }
-  return Math.min(Math.max(seconds, 0), MAX_RETRY_AFTER_SECONDS);
+  const ms = retryAfterFrom(value, now);
+  return ms === null ? null : Math.min(Math.ceil(ms / 1000), MAX_RETRY_AFTER_SECONDS);
 }
 
 /** Bounded, single-line text of a provider's message, safe for a status column. */

@@ -1,5 +1,6 @@
 import pRetry, { AbortError } from 'p-retry';
 import { PlatformError } from './errors.js';
+import { retryAfterFrom } from '../shared/retry-after.js';
 import type { AdapterContext, PlatformId } from './types.js';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -113,10 +114,5 @@ async function send(platform: PlatformId, ctx: AdapterContext, req: PlatformRequ
 
 /** Retry-After (seconds or HTTP date) in ms, or undefined. */
 export function retryAfterMs(headers: Headers, now: Date = new Date()): number | undefined {
-  const v = headers.get('retry-after');
-  if (!v) return undefined;
-  const s = Number(v);
-  if (Number.isFinite(s)) return Math.max(0, s * 1000);
-  const at = Date.parse(v);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
+  return retryAfterFrom(headers.get('retry-after'), now) ?? undefined;
 }
