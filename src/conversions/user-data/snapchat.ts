@@ -1,0 +1,54 @@
+import { type MatchData } from './match-data.js';
+import { normalizeEmail, phoneDigits } from './normalize-contact.js';
+import { normalizeDateOfBirth, normalizeGender, normalizeNameCompact } from './normalize-person.js';
+import { normalizeCity, normalizeCountry, normalizeState, normalizeZip } from './normalize-place.js';
+import { clean, cleanIp, compact, hashed, hashedAll, normalizeExternalId } from './shared.js';
+
+/**
+ * Conversions API v3 `user_data` (developers.snap.com/api/marketing-api/Conversions-API/Parameters).
+ * em and ph are documented as "string or list of strings" and sent as lists. Snap documents the
+ * em, ph, fn and ln rules with examples; for ge, db, ct, st, zp and country it asks for hashing
+ * with Meta's key names, so Meta's normalization is used for them (RudderStack's v3 integration
+ * hashes them after trim + lowercase, which agrees on ordinary values).
+ */
+export interface SnapchatUserData {
+  em?: string[];
+  ph?: string[];
+  fn?: string;
+  ln?: string;
+  ge?: string;
+  db?: string;
+  ct?: string;
+  st?: string;
+  zp?: string;
+  country?: string;
+  external_id?: string;
+  /** Never hashed. */
+  client_ip_address?: string;
+  client_user_agent?: string;
+  /** The ScCid URL parameter, as received. */
+  sc_click_id?: string;
+  /** The `_scid` cookie, as received. */
+  sc_cookie1?: string;
+}
+
+export function snapchatUserData(m: MatchData): SnapchatUserData {
+  const country = clean(m.country);
+  return compact({
+    em: hashedAll(m.email, normalizeEmail),
+    ph: hashedAll(m.phone, (v) => phoneDigits(v, country)),
+    fn: hashed(m.firstName, normalizeNameCompact),
+    ln: hashed(m.lastName, normalizeNameCompact),
+    ge: hashed(m.gender, normalizeGender),
+    db: hashed(m.dateOfBirth, normalizeDateOfBirth),
+    ct: hashed(m.city, normalizeCity),
+    st: hashed(m.state, (v) => normalizeState(v, country)),
+    zp: hashed(m.zip, (v) => normalizeZip(v, country)),
+    country: hashed(m.country, normalizeCountry),
+    external_id: hashed(m.externalId, normalizeExternalId),
+    client_ip_address: cleanIp(m.ip),
+    client_user_agent: clean(m.userAgent),
+    sc_click_id: clean(m.scClickId),
+    sc_cookie1: clean(m.scCookie1),
+  });
+}
