@@ -39,4 +39,18 @@ describe('planSignupConversions', () => {
     expect(google!.matchData).not.toHaveProperty('fbclid');
     expect(google!.matchData.gclid).toBe('CjwKtest');
   });
+
+  it.each([
+    ['a bare fbclid gets the fbc the pixel would have set, dated at the click', { fbclid: 'IwAR3test', clickAtMs: 1_764_000_000_123 }, 'fb.1.1764000000123.IwAR3test'],
+    ["the browser's own fbc wins", { fbclid: 'IwAR3test', fbc: 'fb.1.1700000000000.IwAR3test', clickAtMs: 1_764_000_000_123 }, 'fb.1.1700000000000.IwAR3test'],
+    ['no click time, no invented fbc', { fbclid: 'IwAR3test' }, undefined],
+  ])('%s', (_name, extra, fbc) => {
+    const [meta] = planSignupConversions({ ...base, ...extra });
+    expect(meta!.matchData.fbc).toBe(fbc);
+  });
+
+  it("adds the phone's country, lower-cased", () => {
+    const [meta] = planSignupConversions({ ...base, fbp: 'fb.1.1.123', phoneCountry: 'SA' });
+    expect(meta!.matchData.country).toBe('sa');
+  });
 });

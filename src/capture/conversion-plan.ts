@@ -1,3 +1,5 @@
+import { buildFbc } from './cookie-formats.js';
+
 export type AdPlatformId = 'meta' | 'google' | 'tiktok' | 'snapchat';
 
 /** Everything a lead carries that an ad platform can match a person by. */
@@ -8,6 +10,10 @@ export interface LeadIdentity {
   userAgent: string | null;
   landingUrl: string | null;
   externalId: string;
+  /** ISO 3166 alpha-2 of the phone number: one more key the platforms match on. */
+  phoneCountry?: string | null;
+  /** When the click that brought the person happened (ms); dates an `fbc` built from a bare fbclid. */
+  clickAtMs?: number | null;
   fbclid?: string | null;
   fbc?: string | null;
   fbp?: string | null;
@@ -53,14 +59,19 @@ export function planSignupConversions(lead: LeadIdentity): PlannedConversion[] {
   if (lead.ip) common.client_ip_address = lead.ip;
   if (lead.userAgent) common.client_user_agent = lead.userAgent;
   if (lead.landingUrl) common.event_source_url = lead.landingUrl;
+  if (lead.phoneCountry) common.country = lead.phoneCountry.toLowerCase();
+  // Meta takes a click id only inside `fbc`: one built from a bare fbclid (as its pixel would,
+  // dated at the click) keeps the click when the browser's cookie never reached us.
+  const fbc = lead.fbc ?? (lead.fbclid && lead.clickAtMs ? buildFbc(lead.fbclid, lead.clickAtMs) : null);
+  const withFbc: LeadIdentity = { ...lead, fbc };
 
   const planned: PlannedConversion[] = [];
   for (const platform of ['meta', 'google', 'tiktok', 'snapchat'] as const) {
     const { ids, needsOneOf } = platformKeys[platform];
-    if (!needsOneOf.some((k) => lead[k])) continue;
+    if (!needsOneOf.some((k) => withFbc[k])) continue;
     const matchData = { ...common };
     for (const k of ids) {
-      const v = lead[k];
+      const v = withFbc[k];
       if (typeof v === 'string' && v) matchData[k] = v;
     }
     planned.push({ platform, eventName: signupEventNames[platform], matchData });

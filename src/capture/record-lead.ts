@@ -133,7 +133,7 @@ function buildLead(scope: WorkspaceScope, item: LeadToRecord, touches: { first: 
   };
 
   const planned = item.conversions
-    ? planSignupConversions({ ...lead, externalId: item.userId ?? id })
+    ? planSignupConversions({ ...lead, externalId: item.userId ?? id, clickAtMs: Date.parse(credit.at) || meta.now.getTime() })
     : [];
   // The browser's pixel fired with this id; reusing it lets each platform drop the duplicate.
   const eventId = input.event_id ?? id;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PlatformError } from '../errors.js';
 import { checkedRange, deferred } from '../inputs.js';
+import { spendContext, withSpendLast30d } from '../spend.js';
 import type { AdAccount, AdapterContext, AdPlatform, TokenSet } from '../types.js';
 import { listGoogleAccounts } from './accounts.js';
 import type { GoogleCaller } from './client.js';
@@ -9,6 +10,7 @@ import { customerIdOf } from './map.js';
 import { setGoogleDailyBudget, setGoogleStatus } from './mutations.js';
 import { googleAuthorizeUrl, googleExchangeCode, googleRefresh, googleScopes } from './oauth.js';
 import { googleDailyMetrics } from './reports.js';
+import { googleSpendLast30d } from './spend.js';
 
 const accountSchema = z.object({
   externalId: z.string().regex(/^\d{1,12}$/, 'a Google Ads customer id is digits only'),
@@ -34,7 +36,7 @@ export function createGoogleAdapter(ctx: AdapterContext): AdPlatform {
     authorizeUrl: (p) => googleAuthorizeUrl(ctx, p),
     exchangeCode: (code, redirectUri, codeVerifier) => googleExchangeCode(ctx, code, redirectUri, codeVerifier),
     refresh: (t) => googleRefresh(ctx, t),
-    listAdAccounts: async (t) => listGoogleAccounts(ctx, t),
+    listAdAccounts: async (t) => withSpendLast30d(await listGoogleAccounts(ctx, t), (a) => googleSpendLast30d(spendContext(ctx), t, a)),
     entities: (t, account) => deferred(() => googleEntities(callerFor(ctx, t, account), account)),
     dailyMetrics: (t, account, range) => deferred(() => googleDailyMetrics(callerFor(ctx, t, account), account, checkedRange('google', range))),
     pixelQuality: async () => [],

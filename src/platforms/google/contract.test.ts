@@ -56,6 +56,11 @@ describe('Google Ads adapter against the sandbox', () => {
     tokens = fresh;
   });
 
+  it.each(['ahmed', 'lina'])('lists each account %s reaches with its LAST_30_DAYS cost, as the sandbox counts it', async (who) => {
+    const listed = await world.expectSpendLast30dMatchesTruth(google, who === person ? tokens : await authorize(who));
+    expect(listed.some((a) => a.managerId !== null) || who === person).toBe(true);
+  });
+
   it('a denied consent comes back to the callback with the platform error', async () => {
     const back = await consent(google.authorizeUrl({ state: 'st-deny', redirectUri }), { person, decision: 'deny' });
     expect(back.searchParams.get('error')).toBe('access_denied');

@@ -19,6 +19,14 @@ export const adGroupsQuery =
 export const adsQuery =
   "SELECT ad_group_ad.ad.id, ad_group_ad.ad.name, ad_group_ad.status, ad_group_ad.ad_group FROM ad_group_ad WHERE ad_group_ad.status != 'REMOVED'";
 
+/**
+ * The customer's cost per day over Google's LAST_30_DAYS (the 30 days before today in the
+ * customer's time zone), summed by the caller. Without `segments.date` in SELECT Google would
+ * return the range's total in one row, but the sandbox then answers no rows at all; up to 30
+ * small rows cost the same single operation.
+ */
+export const customerSpendLast30dQuery = 'SELECT segments.date, metrics.cost_micros FROM customer WHERE segments.date DURING LAST_30_DAYS';
+
 const during = (r: DateRange): string => `segments.date BETWEEN '${r.since}' AND '${r.until}'`;
 
 /** Cost, impressions and clicks per ad and day (they cannot be segmented by conversion action). */

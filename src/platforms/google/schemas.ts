@@ -118,6 +118,12 @@ export const deliveryRowSchema = z.object({
 });
 export type DeliveryRow = z.infer<typeof deliveryRowSchema>;
 
+/** A `FROM customer` cost row of one day; Google leaves a day out when its cost is zero. */
+export const customerSpendRowSchema = z.object({
+  segments: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  metrics: z.object({ costMicros: int64.default('0') }).default({ costMicros: '0' }),
+});
+
 export const conversionRowSchema = z.object({
   adGroupAd: z.object({ ad: z.object({ id: int64 }) }),
   segments: z.object({ date: reportDate, conversionActionCategory: z.string().default('UNSPECIFIED') }),

@@ -3,9 +3,11 @@ import { slices } from '../../shared/dates.js';
 import { PlatformError } from '../errors.js';
 import { checkedRange } from '../inputs.js';
 import type { AdAccount, AdapterContext, AdPlatform, DailyMetric, DateRange, Entity, EntityRef, PixelQuality, TokenSet } from '../types.js';
+import { spendContext, withSpendLast30d } from '../spend.js';
 import { metaClient } from './client.js';
 import { mapMetaAd, mapMetaAdAccount, mapMetaAdSet, mapMetaCampaign, mapMetaInsight, minorToMetaBudget } from './map.js';
 import { META_SCOPES, metaAuthorizeUrl, metaExchangeCode, metaRefresh } from './oauth.js';
+import { metaSpendLast30d } from './spend.js';
 import {
   metaAdAccountSchema,
   metaAdSchema,
@@ -48,13 +50,14 @@ function checkRef(account: AdAccount, ref: EntityRef): EntityRef {
 
 export function createMetaAdapter(ctx: AdapterContext): AdPlatform {
   const graph = metaClient(ctx);
+  const spendGraph = metaClient(spendContext(ctx));
 
   async function listAdAccounts(t: TokenSet): Promise<AdAccount[]> {
     const out: AdAccount[] = [];
     for await (const a of graph.pages('me/adaccounts', { fields: FIELDS.account, limit: 100 }, t.accessToken, 'list ad accounts', metaAdAccountSchema)) {
       out.push(mapMetaAdAccount(a));
     }
-    return out;
+    return withSpendLast30d(out, (a) => metaSpendLast30d(spendGraph, t.accessToken, a));
   }
 
   async function* entities(t: TokenSet, account: AdAccount): AsyncGenerator<Entity> {

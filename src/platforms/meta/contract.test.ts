@@ -58,6 +58,10 @@ describe('Meta adapter against the sandbox', () => {
     );
   });
 
+  it('lists each account with its last 30 days’ spend (last_30d), as the sandbox counts it', async () => {
+    await world.expectSpendLast30dMatchesTruth(meta, t);
+  });
+
   it('carries the platform’s error when consent is denied', async () => {
     const cb = await consent(meta.authorizeUrl({ state: 'deny-1', redirectUri: REDIRECT }), { person: 'ahmed', decision: 'deny' });
     expect(cb.searchParams.get('error')).toBe('access_denied');
@@ -149,6 +153,7 @@ describe('Meta units in zero- and three-decimal currencies', () => {
     const t = await connect('scale', [id]);
     const account = await listed(t, id);
     expect(account.currency).toBe(currency);
+    await world.expectSpendLast30dMatchesTruth(meta, t);
     const totals = await world.expectMetricsMatchTruth(meta, t, account);
     expect(totals.purchases).toBeGreaterThan(0);
     expect(totals.leads).toBeGreaterThan(0);

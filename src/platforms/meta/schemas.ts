@@ -91,6 +91,13 @@ export const metaInsightSchema = z.looseObject({
 });
 export type MetaInsight = z.infer<typeof metaInsightSchema>;
 
+/** An account-level insights row over a whole range: `spend` in major units; Graph sends no row when nothing was delivered. */
+export const metaSpendRowSchema = z.looseObject({
+  spend: decimal.optional(),
+  date_start: z.string().optional(),
+  date_stop: z.string().optional(),
+});
+
 export const metaTokenSchema = z.looseObject({
   access_token: z.string().min(1),
   token_type: z.string().optional(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PlatformError } from '../errors.js';
 import { checkedRange, deferred } from '../inputs.js';
+import { spendContext, withSpendLast30d } from '../spend.js';
 import type { AdAccount, AdapterContext, AdPlatform, TokenSet } from '../types.js';
 import { listSnapchatAccounts } from './accounts.js';
 import type { SnapCaller } from './client.js';
@@ -8,6 +9,7 @@ import { snapchatEntities } from './entities.js';
 import { setSnapchatDailyBudget, setSnapchatStatus } from './mutations.js';
 import { snapchatAuthorizeUrl, snapchatExchangeCode, snapchatRefresh, snapchatScopes } from './oauth.js';
 import { snapchatDailyMetrics } from './reports.js';
+import { snapchatSpendLast30d } from './spend.js';
 import { isIanaTimeZone } from '../../shared/time-zone.js';
 
 const accountSchema = z.object({
@@ -32,7 +34,7 @@ export function createSnapchatAdapter(ctx: AdapterContext): AdPlatform {
     authorizeUrl: (p) => snapchatAuthorizeUrl(ctx, p),
     exchangeCode: (code, redirectUri) => snapchatExchangeCode(ctx, code, redirectUri),
     refresh: (t) => snapchatRefresh(ctx, t),
-    listAdAccounts: (t) => listSnapchatAccounts(caller(t)),
+    listAdAccounts: async (t) => withSpendLast30d(await listSnapchatAccounts(caller(t)), (a) => snapchatSpendLast30d({ ctx: spendContext(ctx), token: t }, a)),
     entities: (t, account) => deferred(() => snapchatEntities(caller(t), checkAccount(account))),
     dailyMetrics: (t, account, range) => deferred(() => snapchatDailyMetrics(caller(t), checkAccount(account), checkedRange('snapchat', range))),
     pixelQuality: async () => [],

@@ -57,6 +57,10 @@ describe('Snapchat adapter against the sandbox', () => {
     tokens = fresh;
   });
 
+  it('lists each ad account with its last 30 days’ spend (TOTAL, local midnights), as the sandbox counts it', async () => {
+    await world.expectSpendLast30dMatchesTruth(snap, tokens);
+  });
+
   it('a denied consent comes back to the callback with the platform error', async () => {
     const back = await consent(snap.authorizeUrl({ state: 'st-deny', redirectUri }), { person, decision: 'deny' });
     expect(back.searchParams.get('error')).toBe('access_denied');

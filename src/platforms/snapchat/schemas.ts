@@ -117,3 +117,18 @@ export const breakdownStatsResponseSchema = z.object({
     )
     .default([]),
 });
+
+/** `GET /adaccounts/{id}/stats?granularity=TOTAL`: one total over the whole window. */
+export const totalStatsResponseSchema = z.object({
+  request_status: status,
+  request_id: z.string().optional(),
+  total_stats: z
+    .array(
+      z.object({
+        sub_request_status: status.optional(),
+        sub_request_error_reason: z.string().optional(),
+        total_stat: z.object({ id: z.string().optional(), stats: z.object({ spend: micro.default(0) }).default({ spend: 0 }) }).optional(),
+      }),
+    )
+    .default([]),
+});

@@ -125,6 +125,23 @@ export function sandboxControl(baseUrl: () => string, platform: PlatformId) {
     return truth.totals;
   }
 
+  /**
+   * Lists the accounts `t` reaches and checks each one's `spendLast30dMinor` against the
+   * sandbox's own account-level report summed over the 30 full days before the account's today.
+   * Returns the listing for the caller's platform-specific checks.
+   */
+  async function expectSpendLast30dMatchesTruth(adapter: AdPlatform, t: TokenSet): Promise<AdAccount[]> {
+    const listed = await adapter.listAdAccounts(t);
+    expect(listed.length).toBeGreaterThan(0);
+    const mine = listed.map((a) => ({ id: a.externalId, spend: a.spendLast30dMinor }));
+    const truth: Array<{ id: string; spend: number }> = [];
+    for (const a of listed) truth.push({ id: a.externalId, spend: (await report(a.externalId, last30(await account(a.externalId)))).totals.spend_minor });
+    expect(mine).toEqual(truth);
+    // A figure of 0 everywhere would pass for a read that never happened.
+    expect(truth.some((x) => x.spend > 0)).toBe(true);
+    return listed;
+  }
+
   return {
     control,
     accounts,
@@ -135,6 +152,7 @@ export function sandboxControl(baseUrl: () => string, platform: PlatformId) {
     expectEntitiesMatchWorld,
     expectMetricsMatchTruth,
     expectChangesShow,
+    expectSpendLast30dMatchesTruth,
     /** Faults hit the platform's next requests: every one (`count` null) or the next `count`, each with `probability`. */
     addFault: (kind: string, o: { probability?: number; count?: number | null; delayMs?: number } = {}) =>
       control('POST', '/_sandbox/faults', { platform, kind, probability: o.probability ?? 1, count: o.count ?? null, delay_ms: o.delayMs ?? 0 }),

@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { slices } from '../../shared/dates.js';
 import { PlatformError } from '../errors.js';
 import { checkedRange } from '../inputs.js';
+import { spendContext, withSpendLast30d } from '../spend.js';
 import type { AdAccount, AdapterContext, AdPlatform, DailyMetric, DateRange, Entity, EntityRef, TokenSet } from '../types.js';
 import { tiktokClient } from './client.js';
 import { mapTiktokAd, mapTiktokAdGroup, mapTiktokAdvertiser, mapTiktokCampaign, mapTiktokReportRow, minorToTiktokBudget, TIKTOK_REPORT_METRICS } from './map.js';
 import { TIKTOK_SCOPES, tiktokAuthorizeUrl, tiktokExchangeCode, tiktokRefresh } from './oauth.js';
+import { tiktokSpendLast30d } from './spend.js';
 import { tiktokAdGroupSchema, tiktokAdSchema, tiktokAdvertiserGetSchema, tiktokAdvertiserInfoSchema, tiktokCampaignSchema, tiktokReportRowSchema } from './schemas.js';
 
 const PAGE_SIZE = 1000;
@@ -30,6 +32,7 @@ const anyData = z.unknown();
 
 export function createTiktokAdapter(ctx: AdapterContext): AdPlatform {
   const api = tiktokClient(ctx);
+  const spendApi = tiktokClient(spendContext(ctx));
 
   async function listAdAccounts(t: TokenSet): Promise<AdAccount[]> {
     const granted = await api.get(
@@ -52,7 +55,7 @@ export function createTiktokAdapter(ctx: AdapterContext): AdPlatform {
       );
       for (const a of info.list) out.push(mapTiktokAdvertiser(a, names.get(a.advertiser_id)));
     }
-    return out;
+    return withSpendLast30d(out, (a) => tiktokSpendLast30d(spendApi, ctx, t, a));
   }
 
   async function* entities(t: TokenSet, account: AdAccount): AsyncGenerator<Entity> {

@@ -57,6 +57,10 @@ describe('TikTok adapter against the sandbox', () => {
     expect(t.extra.advertiserIds?.split(',').sort()).toEqual(theirs.map((a) => a.id).sort());
   });
 
+  it('lists each advertiser with its last 30 days’ spend, as the sandbox counts it', async () => {
+    await world.expectSpendLast30dMatchesTruth(tiktok, t);
+  });
+
   it('carries the platform’s error when consent is denied', async () => {
     const cb = await consent(tiktok.authorizeUrl({ state: 'deny-1', redirectUri: REDIRECT }), { person: 'lina', decision: 'deny' });
     expect(cb.searchParams.get('error')).toBe('access_denied');
@@ -120,6 +124,7 @@ describe('TikTok units in zero- and three-decimal currencies', () => {
     const t = await connect('scale', [id]);
     const account = await listed(t, id);
     expect(account.currency).toBe(currency);
+    await world.expectSpendLast30dMatchesTruth(tiktok, t);
     const totals = await world.expectMetricsMatchTruth(tiktok, t, account);
     expect(totals.purchases).toBeGreaterThan(0);
     expect(totals.leads).toBeGreaterThan(0);

@@ -91,3 +91,9 @@ export const tiktokReportRowSchema = z.looseObject({
   metrics: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
 });
 export type TiktokReportRow = z.infer<typeof tiktokReportRowSchema>;
+
+/** A row of an AUCTION_ADVERTISER report with the `advertiser_id` dimension only: the range's total. */
+export const tiktokAdvertiserReportRowSchema = z.looseObject({
+  dimensions: z.looseObject({ advertiser_id: tiktokIdSchema }),
+  metrics: z.looseObject({ spend: z.union([z.string(), z.number(), z.null()]).optional() }),
+});
