@@ -55,7 +55,7 @@ export function createTiktokAdapter(ctx: AdapterContext): AdPlatform {
       );
       for (const a of info.list) out.push(mapTiktokAdvertiser(a, names.get(a.advertiser_id)));
     }
-    return withSpendLast30d(out, (a) => tiktokSpendLast30d(spendApi, ctx, t, a));
+    return withSpendLast30d(out, (a) => tiktokSpendLast30d(spendApi, t, a, ctx.now?.() ?? new Date()));
   }
 
   async function* entities(t: TokenSet, account: AdAccount): AsyncGenerator<Entity> {

@@ -1,5 +1,5 @@
 import { last30Days } from '../spend.js';
-import type { AdAccount, AdapterContext, TokenSet } from '../types.js';
+import type { AdAccount, TokenSet } from '../types.js';
 import type { TiktokClient } from './client.js';
 import { tiktokAmountToMinor } from './map.js';
 import { tiktokAdvertiserReportRowSchema, tiktokListSchema } from './schemas.js';
@@ -13,8 +13,8 @@ import { tiktokAdvertiserReportRowSchema, tiktokListSchema } from './schemas.js'
  * nor which zone one shared date range means for advertisers in different zones is documented
  * where we could check, and the sandbox requires `advertiser_id` (40002 without it).
  */
-export async function tiktokSpendLast30d(api: TiktokClient, ctx: AdapterContext, token: TokenSet, account: AdAccount): Promise<number> {
-  const range = last30Days(ctx.now?.() ?? new Date(), account.timeZone);
+export async function tiktokSpendLast30d(api: TiktokClient, token: TokenSet, account: AdAccount, now: Date): Promise<number> {
+  const range = last30Days(now, account.timeZone);
   const params = {
     advertiser_id: account.externalId,
     report_type: 'BASIC',
