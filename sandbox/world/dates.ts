@@ -17,8 +17,18 @@ export function dayOf(date: string): number {
   return Math.floor(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS);
 }
 
+/** Dates are asked for by the hundred thousand (generation, reports) but span a few thousand days. */
+const MAX_DATES = 20_000;
+const dates = new Map<number, string>();
+
 export function dateOf(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  let date = dates.get(day);
+  if (date === undefined) {
+    date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (dates.size >= MAX_DATES) dates.clear();
+    dates.set(day, date);
+  }
+  return date;
 }
 
 /** 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */

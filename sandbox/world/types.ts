@@ -204,6 +204,11 @@ export interface World {
   adDay(account: WorldAccount, adId: string, date: string): DayNumbers;
   /** Sum of adDay over the ads under an entity (or the whole account when `entityId` is null). */
   sumDay(account: WorldAccount, level: Level | 'account', entityId: string | null, date: string): DayNumbers;
+  /**
+   * A number that changes whenever a mutation changes what the account's entities or numbers
+   * show (status, budget, `updatedAt`), so an imitation can keep derived answers until then.
+   */
+  revision(account: WorldAccount): number;
 
   pixels(account: WorldAccount): readonly WorldPixel[];
 

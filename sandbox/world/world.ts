@@ -1,6 +1,7 @@
 import { AnomalyPlan } from './anomalies.js';
 import { defaultAccounts, defaultManagers, defaultPeople } from './catalog.js';
 import { dateOf, dayOf, DAY_MS, isDate, localDay } from './dates.js';
+import { DaySums } from './day-sums.js';
 import { adDayNumbers, zeroDay, type DeliveryClock } from './delivery.js';
 import { parseFaultSpec } from './fault-spec.js';
 import { createFaults } from './faults.js';
@@ -31,6 +32,9 @@ export interface CreateWorldOptions {
 interface AccountState {
   account: WorldAccount;
   history: History;
+  /** Bumped by every mutation, so imitations can tell a cached answer is stale. */
+  revision: number;
+  sums: DaySums;
   data?: AccountData;
   plan?: AnomalyPlan;
   pixels?: WorldPixel[];
@@ -45,7 +49,7 @@ export function createWorld(opts: CreateWorldOptions = {}): World {
   const order: AccountState[] = [];
   const key = (platform: AdPlatformId, id: string) => `${platform}:${id}`;
   const add = (account: WorldAccount) => {
-    const state: AccountState = { account, history: new History() };
+    const state: AccountState = { account, history: new History(), revision: 0, sums: new DaySums() };
     states.set(key(account.platform, account.id), state);
     order.push(state);
   };
@@ -61,11 +65,17 @@ export function createWorld(opts: CreateWorldOptions = {}): World {
     if (!s) throw new WorldError('not_found', `No ${account.platform} account ${account.id} in the sandbox`);
     return s;
   };
-  const dataOf = (account: WorldAccount): { data: AccountData; plan: AnomalyPlan; history: History } => {
+  // The state itself, once generated: adDay runs by the hundred thousand, so no wrapper object per call.
+  const dataOf = (account: WorldAccount): AccountState & { data: AccountData; plan: AnomalyPlan } => {
     const s = stateOf(account);
     if (!s.data) s.data = generateAccount(s.account, localDay(createdMs, s.account.timeZone).day);
     if (!s.plan) s.plan = new AnomalyPlan(s.data);
-    return { data: s.data, plan: s.plan, history: s.history };
+    return s as AccountState & { data: AccountData; plan: AnomalyPlan };
+  };
+  const mutated = (account: WorldAccount): void => {
+    const s = stateOf(account);
+    s.revision++;
+    s.sums.clear();
   };
   const clockOf = (account: WorldAccount): DeliveryClock => {
     const ms = now().getTime();
@@ -137,11 +147,17 @@ export function createWorld(opts: CreateWorldOptions = {}): World {
       return adDayNumbers(data, history, plan, clockOf(account), ad, dayArg(date));
     },
     sumDay(account, level, entityId, date) {
-      const { data, plan, history } = dataOf(account);
+      const { data, plan, history, sums } = dataOf(account);
       const day = dayArg(date);
       const clock = clockOf(account);
+      const ads = adsUnder(data, level, entityId);
+      // Past days are summed once: a campaign or account total is otherwise thousands of adDay calls per ask.
+      const memo = ads.length > 1 && day < clock.today ? sums.at(clock.today) : null;
+      const memoKey = memo ? `${level}:${entityId ?? ''}:${day}` : '';
+      const hit = memo?.get(memoKey);
+      if (hit) return { ...hit };
       const total: DayNumbers = zeroDay();
-      for (const ad of adsUnder(data, level, entityId)) {
+      for (const ad of ads) {
         const n = adDayNumbers(data, history, plan, clock, ad, day);
         total.impressions += n.impressions;
         total.clicks += n.clicks;
@@ -150,8 +166,10 @@ export function createWorld(opts: CreateWorldOptions = {}): World {
         total.revenueMinor += n.revenueMinor;
         total.leads += n.leads;
       }
+      memo?.set(memoKey, { ...total });
       return total;
     },
+    revision: (account) => stateOf(account).revision,
 
     pixels(account) {
       const s = stateOf(account);
@@ -169,6 +187,7 @@ export function createWorld(opts: CreateWorldOptions = {}): World {
       if (status !== 'ACTIVE' && status !== 'PAUSED') throw new WorldError('invalid', `Status must be ACTIVE or PAUSED, got ${String(status)}`);
       const gen = entityGen(account, level, id);
       stateOf(account).history.setStatus(id, clockOf(account).today, status);
+      mutated(account);
       gen.e.status = status;
       gen.e.updatedAt = now().toISOString();
       return gen.e;
@@ -182,6 +201,7 @@ export function createWorld(opts: CreateWorldOptions = {}): World {
         throw new WorldError('invalid', level === 'campaign' ? `Campaign ${id} has no campaign budget: its ad sets hold the budgets` : `Ad set ${id} has no budget: its campaign holds the budget (campaign budget optimization)`);
       }
       stateOf(account).history.setBudget(id, clockOf(account).today, minor);
+      mutated(account);
       gen.e.dailyBudgetMinor = minor;
       gen.e.updatedAt = now().toISOString();
       return gen.e;

@@ -36,7 +36,9 @@ export async function registerAdsApi(app: FastifyInstance, world: World, prefix:
   app.get<{ Params: { version: string; call: string } }>('/:version/:call', async (req, reply) => {
     if (!VERSION.test(req.params.version) || req.params.call !== 'customers:listAccessibleCustomers') return reply.callNotFound();
     const grant = authenticate(req, world);
-    return reply.send({ resourceNames: accessibleCustomerIds(world, grant).map((id) => `customers/${id}`) });
+    const ids = accessibleCustomerIds(world, grant);
+    // Proto3 JSON leaves an empty list out.
+    return reply.send(ids.length > 0 ? { resourceNames: ids.map((id) => `customers/${id}`) } : {});
   });
 
   const upload = uploadClickConversionsHandler(world);

@@ -18,7 +18,31 @@ export interface Walked {
   row: RowCtx;
 }
 
+/**
+ * The entity rows of a query, kept per account, resource and entity conditions until a mutation
+ * (the world's revision) changes them: a page of a 10,000-ad walk then costs its own rows, not
+ * a rebuild of the account's.
+ */
+const MAX_KEPT = 16;
+const kept = new WeakMap<World, Map<string, { revision: number; rows: RowCtx[] }>>();
+
 function entities(world: World, customer: Customer, plan: Plan): RowCtx[] {
+  if (customer.kind !== 'client' || plan.from === 'customer' || plan.from === 'customer_client' || plan.from === 'conversion_action') return freshEntities(world, customer, plan);
+  const a = customer.account;
+  const key = JSON.stringify([a.id, a.name, a.status, plan.from, plan.entityChecks.map((c) => c.cond)]);
+  const revision = world.revision(a);
+  let byKey = kept.get(world);
+  if (!byKey) kept.set(world, (byKey = new Map()));
+  const hit = byKey.get(key);
+  if (hit && hit.revision === revision) return hit.rows;
+  const rows = freshEntities(world, customer, plan);
+  byKey.delete(key);
+  byKey.set(key, { revision, rows });
+  if (byKey.size > MAX_KEPT) byKey.delete(byKey.keys().next().value!);
+  return rows;
+}
+
+function freshEntities(world: World, customer: Customer, plan: Plan): RowCtx[] {
   const base: RowCtx = { cid: customer.id, customer: customerView(customer) };
   let rows: RowCtx[];
   if (plan.from === 'customer') rows = [base];
@@ -87,8 +111,13 @@ function deliveredTest(plan: Plan): (m: Metrics) => boolean {
     }),
   );
   const list = [...keys];
-  return (m) => list.some((k) => m[k] > 0);
+  return (m) => {
+    for (const k of list) if (m[k] > 0) return true;
+    return false;
+  };
 }
+
+const isZero = (n: DayNumbers): boolean => n.impressions === 0 && n.clicks === 0 && n.spendMinor === 0 && n.purchases === 0 && n.revenueMinor === 0 && n.leads === 0;
 
 export function* walk(world: World, customer: Customer, plan: Plan, start = 0): Generator<Walked> {
   const base = entities(world, customer, plan);
@@ -108,7 +137,8 @@ export function* walk(world: World, customer: Customer, plan: Plan, start = 0): 
   const row = (r: RowCtx, m: Metrics, date: string | undefined, action: ConversionAction | undefined): RowCtx | null => {
     if (!delivered(m)) return null;
     const out: RowCtx = { cid: r.cid, customer: r.customer, campaign: r.campaign, adSet: r.adSet, ad: r.ad, budgetMinor: r.budgetMinor, client: r.client, action: action ?? r.action, date, m };
-    return checks.length === 0 || checks.every((k) => matches(k, out)) ? out : null;
+    for (const k of checks) if (!matches(k, out)) return null;
+    return out;
   };
   const cells = plan.byDate ? dates.length * E : E;
   for (let pos = Math.max(0, start); pos < cells * C; ) {
@@ -121,7 +151,13 @@ export function* walk(world: World, customer: Customer, plan: Plan, start = 0): 
       n = ZERO;
       for (const d of dates) n = add(n, numbersOn(world, account, plan.from, base[e]!, d));
     }
-    for (const end = (cell + 1) * C; pos < end; pos++) {
+    const end = (cell + 1) * C;
+    // A cell without delivery has only rows Google drops, whatever the actions.
+    if (isZero(n)) {
+      pos = end;
+      continue;
+    }
+    for (; pos < end; pos++) {
       const action = actions[pos % C];
       const out = row(base[e]!, metricsFor(n, action), date, action);
       if (out) yield { pos, row: out };

@@ -10,6 +10,7 @@ import { GaqlError } from './gaql.js';
 import { decodeCursor, encodeCursor, PAGE_SIZE, queryKey, type Cursor } from './paging.js';
 import { fieldMask, planQuery, type Plan } from './plan.js';
 import { compareRows, renderRow } from './render.js';
+import type { RowCtx } from './row.js';
 import { walk } from './rows.js';
 import { dayNumber } from './units.js';
 
@@ -43,10 +44,42 @@ function plan(query: string, customer: Customer, world: World): Plan {
   }
 }
 
-/** All rows in ORDER BY order: sorting needs every row, so this is the one path that holds them all. */
-function sortedRows(world: World, customer: Customer, p: Plan) {
+/**
+ * What a query's whole-result answers (sorted rows, the total count) were computed from: the
+ * query, the account's revision and its date. Equal stamps mean equal answers, so they are kept
+ * between pages. A range reaching today has numbers that move with the clock: never kept (null).
+ */
+function stampOf(world: World, customer: Customer, p: Plan): string | null {
+  if (customer.kind !== 'client') return null;
+  const a = customer.account;
+  const today = world.today(a);
+  if (p.days !== null && p.days.hi >= dayNumber(today)) return null;
+  return `${customer.id}|${JSON.stringify(p.query)}|${world.revision(a)}|${today}`;
+}
+
+// Sorted results of a large account are big; two keep a paging client and one other query fast.
+const MAX_KEPT = 2;
+const kept = new WeakMap<World, Map<string, { rows?: RowCtx[]; total?: number }>>();
+
+function keptFor(world: World, customer: Customer, p: Plan): { rows?: RowCtx[]; total?: number } {
+  const stamp = stampOf(world, customer, p);
+  if (stamp === null) return {};
+  let byStamp = kept.get(world);
+  if (!byStamp) kept.set(world, (byStamp = new Map()));
+  let entry = byStamp.get(stamp);
+  if (!entry) {
+    if (byStamp.size >= MAX_KEPT) byStamp.delete(byStamp.keys().next().value!);
+    byStamp.set(stamp, (entry = {}));
+  }
+  return entry;
+}
+
+/** All rows in ORDER BY order: sorting needs every row, so this is the one path that holds them all (once per query and state). */
+function sortedRows(world: World, customer: Customer, p: Plan): RowCtx[] {
+  const entry = keptFor(world, customer, p);
+  if (entry.rows) return entry.rows;
   const rows = [...walk(world, customer, p)].map((w) => w.row).sort((a, b) => compareRows(p, a, b));
-  return p.query.limit === null ? rows : rows.slice(0, p.query.limit);
+  return (entry.rows = p.query.limit === null ? rows : rows.slice(0, p.query.limit));
 }
 
 function page(world: World, customer: Customer, p: Plan, cursor: Cursor): { results: Record<string, unknown>[]; next: number | null } {
@@ -72,9 +105,11 @@ function page(world: World, customer: Customer, p: Plan, cursor: Cursor): { resu
 
 function total(world: World, customer: Customer, p: Plan): number {
   if (!p.natural) return sortedRows(world, customer, p).length;
+  const entry = keptFor(world, customer, p);
+  if (entry.total !== undefined) return entry.total;
   let n = 0;
   for (const _ of walk(world, customer, p)) if (++n === p.query.limit) break;
-  return n;
+  return (entry.total = n);
 }
 
 export function searchHandler(world: World) {

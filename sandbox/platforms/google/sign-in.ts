@@ -10,9 +10,9 @@ import { IdpStore } from '../../identity/core/store.js';
 /**
  * "Sign in with Google": Google's OpenID Connect provider, on the same hosts Google uses
  * (accounts.google.com for discovery and consent, oauth2.googleapis.com for tokens,
- * www.googleapis.com for keys, openidconnect.googleapis.com for UserInfo). The ad OAuth
- * (the Connect issue) shares the authorize and token endpoints: scopes without `openid` get
- * no ID token.
+ * www.googleapis.com for keys, openidconnect.googleapis.com for UserInfo). The Google Ads
+ * consent flow (oauth.ts) shares the authorize, decision and token endpoints: requests for the
+ * adwords scope, and codes or refresh tokens it issued, go to it (see AdsOAuthRoutes).
  */
 const clients = new Map<string, string>([[sandboxSignInClients.google.clientId, sandboxSignInClients.google.clientSecret]]);
 

@@ -88,6 +88,17 @@ describe('entity edges', () => {
     expect(graphError(await get(h.app, `/${ad.id}`, token, { fields: 'daily_budget' }))).toMatchObject({ code: 100, message: '(#100) Tried accessing nonexisting field (daily_budget) on node type (Ad)' });
   });
 
+  it('recounts a filtered summary after a mutation (counts are kept only until then)', async () => {
+    const params = { summary: 'total_count', limit: '1', effective_status: '["PAUSED"]' };
+    const count = async () => (await get(h.app, `/act_${acct.id}/campaigns`, token, params)).json().summary.total_count as number;
+    const before = await count();
+    const campaign = h.world.campaigns(acct).find((c) => c.status === 'ACTIVE')!;
+    h.world.setStatus(acct, 'campaign', campaign.id, 'PAUSED');
+    expect(await count()).toBe(before + 1);
+    h.world.setStatus(acct, 'campaign', campaign.id, 'ACTIVE');
+    expect(await count()).toBe(before);
+  });
+
   it('serves a page deep into the 10,000-ad account at the cost of one page', async () => {
     const scaleToken = await login(h.app, { person: 'scale' });
     const scale = h.world.accountsOf('meta', 'scale')[0]!;

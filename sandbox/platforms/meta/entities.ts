@@ -76,10 +76,23 @@ export function listEntities(
   const scope = [kind, account.id, parent?.kind, parent?.id, str(p, 'effective_status'), str(p, 'filtering')].join('|');
   const page = readPage(source, p, scope, limitOf(p, 25, MAX_LIMIT));
   const body = pageBody(req, page, scope, page.items.map((e) => renderEntity(kind, world, account, e, fields)));
-  if (str(p, 'summary') === 'true' || str(p, 'summary') === 'total_count') {
-    let total = 0;
-    for (let i = 0; i < source.size; i++) if (source.at(i) !== undefined) total++;
-    body.summary = { total_count: total };
-  }
+  if (str(p, 'summary') === 'true' || str(p, 'summary') === 'total_count') body.summary = { total_count: totalOf(world, account, scope, source) };
   return body;
+}
+
+/** `summary.total_count` walks the whole listing, so each listing's count is kept until a mutation. */
+const MAX_TOTALS = 256;
+const totals = new WeakMap<World, Map<string, { revision: number; total: number }>>();
+
+function totalOf(world: World, account: WorldAccount, scope: string, source: Source<WorldEntity>): number {
+  let byScope = totals.get(world);
+  if (!byScope) totals.set(world, (byScope = new Map()));
+  const revision = world.revision(account);
+  const hit = byScope.get(scope);
+  if (hit && hit.revision === revision) return hit.total;
+  let total = 0;
+  for (let i = 0; i < source.size; i++) if (source.at(i) !== undefined) total++;
+  if (byScope.size >= MAX_TOTALS) byScope.clear();
+  byScope.set(scope, { revision, total });
+  return total;
 }

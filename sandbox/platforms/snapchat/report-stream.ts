@@ -76,14 +76,16 @@ export function* statsChunks(q: StatsQuery, account: WorldAccount, subject: Stat
   }
 
   yield `${open},"breakdown_stats":{"${q.breakdown}":[`;
+  // The same text JSON.stringify({id, type, granularity, ...range}) gives, with the constant part written once.
+  const dayTail = `,"granularity":"DAY",${JSON.stringify(range).slice(1, -1)},"timeseries":`;
+  const totalTail = ',"granularity":"TOTAL","stats":';
   let buf: string[] = [];
   let first = true;
   for (const s of breakdown) {
     const { numbers, total } = rowsOf(s);
     if (q.omitEmpty && isEmpty(total)) continue;
-    const row = day
-      ? `${JSON.stringify({ id: s.id, type: s.type, granularity: 'DAY', ...range }).slice(0, -1)},"timeseries":${timeseries(numbers)}}`
-      : `${JSON.stringify({ id: s.id, type: s.type, granularity: 'TOTAL' }).slice(0, -1)},"stats":${statsText(total, q.fields, microPer)}}`;
+    const head = `{"id":${JSON.stringify(s.id)},"type":${JSON.stringify(s.type)}`;
+    const row = day ? `${head}${dayTail}${timeseries(numbers)}}` : `${head}${totalTail}${statsText(total, q.fields, microPer)}}`;
     buf.push((first ? '' : ',') + row);
     first = false;
     if (buf.length >= 100) {

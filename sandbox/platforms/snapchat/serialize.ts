@@ -111,6 +111,20 @@ export function adSquadJson(s: WorldAdSet, a: WorldAccount, world: World): Recor
   };
 }
 
+/** An ad's creative id is a hash of its id; hashing it again for every page of a 10,000-ad list is waste. */
+const MAX_CREATIVES = 100_000;
+const creatives = new Map<string, string>();
+
+function creativeIdOf(adId: string): string {
+  let id = creatives.get(adId);
+  if (id === undefined) {
+    if (creatives.size >= MAX_CREATIVES) creatives.clear();
+    id = uuidFrom(`creative:${adId}`);
+    creatives.set(adId, id);
+  }
+  return id;
+}
+
 export function adJson(ad: WorldAd): Record<string, unknown> {
   return {
     id: ad.id,
@@ -118,7 +132,7 @@ export function adJson(ad: WorldAd): Record<string, unknown> {
     created_at: isoUtc(ad.createdAt),
     name: ad.name,
     ad_squad_id: ad.adSetId,
-    creative_id: uuidFrom(`creative:${ad.id}`),
+    creative_id: creativeIdOf(ad.id),
     status: ad.status,
     type: 'REMOTE_WEBPAGE',
     render_type: 'STATIC',

@@ -79,6 +79,9 @@ describe('TikTok entities', () => {
     const delivering = await list('/ad/get/', { filtering: { campaign_ids: [target.id], primary_status: 'STATUS_DELIVERY_OK' } });
     expect(delivering.body.data.page_info.total_number).toBe(0);
     world.setStatus(big, 'campaign', target.id, 'ACTIVE');
+    // The same filter again: what it selected before the change must not be reused.
+    const again = await list('/ad/get/', { filtering: { campaign_ids: [target.id], primary_status: 'STATUS_DELIVERY_OK' } });
+    expect(again.body.data.page_info.total_number).toBeGreaterThan(0);
   });
 
   it('accepts the Python-style lists some connectors send', async () => {

@@ -86,6 +86,21 @@ function idSelection<E extends Entity>(level: Level<E>, all: readonly E[], f: Fi
   return picked;
 }
 
+/** Positions a status or objective filter selected, per entity list and filter, while the account's revision holds. */
+const MAX_FILTERS = 32;
+const selections = new WeakMap<object, Map<string, { revision: number; positions: number[] }>>();
+
+function filtered(list: readonly object[], key: string, revision: number, select: () => number[]): number[] {
+  let byKey = selections.get(list);
+  if (!byKey) selections.set(list, (byKey = new Map()));
+  const hit = byKey.get(key);
+  if (hit && hit.revision === revision) return hit.positions;
+  const positions = select();
+  if (byKey.size >= MAX_FILTERS) byKey.clear();
+  byKey.set(key, { revision, positions });
+  return positions;
+}
+
 function register<E extends Entity>(app: FastifyInstance, world: World, base: string, level: Level<E>): void {
   app.get(`${base}/${level.path}/get/`, async (req, reply) => {
     const grant = requireToken(world, req);
@@ -102,14 +117,16 @@ function register<E extends Entity>(app: FastifyInstance, world: World, base: st
 
     const all = level.list(world, account);
     let positions = idSelection(level, all, f);
-    // Status and objective filters have to look at each candidate; id filters and plain paging do not.
+    // Status and objective filters have to look at each candidate, once per filter until a mutation; id filters and plain paging do not.
     if (byStatus || objective) {
-      const candidates = positions ?? all.map((_e, i) => i);
-      positions = candidates.filter((i) => {
-        const e = all[i]!;
-        if (objective && OBJECTIVE_TYPE[level.objective(world, account, e) ?? 'SALES'] !== objective) return false;
-        return !byStatus || byStatus(level.status(world, account, e));
-      });
+      const ids = positions;
+      positions = filtered(all, JSON.stringify([level.path, f]), world.revision(account), () =>
+        (ids ?? all.map((_e, i) => i)).filter((i) => {
+          const e = all[i]!;
+          if (objective && OBJECTIVE_TYPE[level.objective(world, account, e) ?? 'SALES'] !== objective) return false;
+          return !byStatus || byStatus(level.status(world, account, e));
+        }),
+      );
     }
     const total = positions ? positions.length : all.length;
     const { from, to } = pageWindow(page, pageSize, total);

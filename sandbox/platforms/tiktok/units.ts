@@ -49,8 +49,16 @@ export function tiktokTime(iso: string): string {
  * Etc sign is inverted), `display_timezone` the IANA name. Zones with a non-whole-hour offset
  * have no Etc name, so they keep the IANA name in both.
  */
+const offsetNames = new Map<string, Intl.DateTimeFormat>();
+
 export function etcZone(timeZone: string, at: Date): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' }).formatToParts(at);
+  let f = offsetNames.get(timeZone);
+  if (!f) {
+    // Building a formatter costs far more than using one; every advertiser listing asks again.
+    f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' });
+    offsetNames.set(timeZone, f);
+  }
+  const parts = f.formatToParts(at);
   const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /^GMT(?:([+-])(\d{1,2})(?::(\d{2}))?)?$/.exec(name);
   if (!m) return timeZone;
