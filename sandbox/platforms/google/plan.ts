@@ -75,6 +75,9 @@ export function planQuery(text: string, customer: Customer, today: number | null
   for (const cond of query.where) {
     const check = { cond, def: resolve(cond.field, from, 'WHERE') };
     checkLiterals(check);
+    // segments.date is a core date segment: Google lets it filter without being selected. Then no
+    // row carries a date; the condition only narrows the days summed (`days` below).
+    if (cond.field === 'segments.date' && !seen.has('segments.date')) continue;
     (/^(metrics|segments)\./.test(cond.field) ? rowChecks : entityChecks).push(check);
   }
   for (const o of query.orderBy) resolve(o.field, from, 'ORDER BY');

@@ -121,6 +121,15 @@ describe('daily reports', () => {
     expect(during).toEqual(between);
   });
 
+  it('filters on segments.date without selecting it (a core date segment): one row of sums over the days', async () => {
+    const byDay = await stream(token, midas.id, 'SELECT segments.date, metrics.cost_micros FROM customer WHERE segments.date DURING LAST_30_DAYS');
+    const total = await stream(token, midas.id, 'SELECT metrics.cost_micros FROM customer WHERE segments.date DURING LAST_30_DAYS');
+    const sum = byDay.reduce((n, r) => n + BigInt(String(r.metrics!.costMicros)), 0n);
+    expect(sum).toBeGreaterThan(0n);
+    expect(total).toHaveLength(1);
+    expect(BigInt(String(total[0]!.metrics!.costMicros))).toBe(sum);
+  });
+
   it('splits conversions into purchase and lead actions by conversion_action_category', async () => {
     const [date] = days(midas, 1);
     const rows = await stream(token, midas.id, `SELECT segments.date, segments.conversion_action_category, metrics.conversions, metrics.conversions_value FROM customer WHERE segments.date = '${date}'`);
