@@ -143,16 +143,17 @@ describe('entities', () => {
 });
 
 describe('dailyMetrics', () => {
-  it('slices the range by 7 days and queries delivery and conversions per slice', async () => {
+  it('slices the range by 3 days and queries delivery and conversions per slice', async () => {
     const { fetch, seen } = fake([
       searching(/metrics\.cost_micros/, (r) => json(queryOf(r).query.includes("'2025-01-01'") ? fixture('search-delivery') : fixture('search-empty'))),
       searching(/conversion_action_category/, (r) => json(queryOf(r).query.includes("'2025-01-01'") ? fixture('search-conversions') : fixture('search-empty'))),
     ]);
     const rows = await collect(createGoogleAdapter(ctxWith(fetch)).dailyMetrics(token, account, { since: '2025-01-01', until: '2025-01-10' }));
     const queries = seen.map((r) => queryOf(r).query);
-    expect(queries).toHaveLength(4);
-    expect(queries[0]).toContain("segments.date BETWEEN '2025-01-01' AND '2025-01-07'");
-    expect(queries[2]).toContain("segments.date BETWEEN '2025-01-08' AND '2025-01-10'");
+    expect(queries).toHaveLength(8);
+    expect(queries[0]).toContain("segments.date BETWEEN '2025-01-01' AND '2025-01-03'");
+    expect(queries[2]).toContain("segments.date BETWEEN '2025-01-04' AND '2025-01-06'");
+    expect(queries[6]).toContain("segments.date BETWEEN '2025-01-10' AND '2025-01-10'");
     expect(rows).toHaveLength(4);
     expect(rows.reduce((s, r) => s + r.spendMinor, 0)).toBe(1235 + 0 + 50 + 0);
   });

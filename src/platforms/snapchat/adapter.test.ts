@@ -92,12 +92,13 @@ describe('reads', () => {
     expect(err.message).toMatch(/repeats/);
   });
 
-  it('asks for DAY stats broken down by ad, from local midnight to local midnight, in 7-day slices', async () => {
+  it('asks for DAY stats broken down by ad, from local midnight to local midnight, in 3-day slices', async () => {
     const { fetch, seen } = fake([get('/stats', (r) => json(r.url.searchParams.get('start_time')?.startsWith('2025-01-01') ? fixture('stats-breakdown-ad') : { request_status: 'SUCCESS', timeseries_stats: [] }))]);
     const rows = await collect(createSnapchatAdapter(ctxWith(fetch)).dailyMetrics(token, account, { since: '2025-01-01', until: '2025-01-09' }));
     expect(seen.map((r) => [r.url.searchParams.get('start_time'), r.url.searchParams.get('end_time')])).toEqual([
-      ['2025-01-01T00:00:00.000+03:00', '2025-01-08T00:00:00.000+03:00'],
-      ['2025-01-08T00:00:00.000+03:00', '2025-01-10T00:00:00.000+03:00'],
+      ['2025-01-01T00:00:00.000+03:00', '2025-01-04T00:00:00.000+03:00'],
+      ['2025-01-04T00:00:00.000+03:00', '2025-01-07T00:00:00.000+03:00'],
+      ['2025-01-07T00:00:00.000+03:00', '2025-01-10T00:00:00.000+03:00'],
     ]);
     expect(Object.fromEntries(seen[0]!.url.searchParams)).toMatchObject({
       granularity: 'DAY',

@@ -8,10 +8,11 @@ import { mapAdTimeseries } from './map.js';
 import { adTimeseriesSchema, breakdownStatsResponseSchema } from './schemas.js';
 
 /**
- * Days per stats request. DAY requests may span about a month at most; a week keeps one
- * answer for 10,000 ads to about 70,000 points while needing few of the token's 10 requests/s.
+ * Days per stats request. DAY requests may span about a month at most; three days keep one
+ * answer for 10,000 ads to about 30,000 points (bench:sync), and an incremental sync (the last
+ * three days) to one request, well within the token's 10 requests/s.
  */
-export const SNAPCHAT_SLICE_DAYS = 7;
+export const SNAPCHAT_SLICE_DAYS = 3;
 
 export const statsFields = ['impressions', 'swipes', 'spend', 'conversion_purchases', 'conversion_purchases_value', 'conversion_sign_ups'] as const;
 
