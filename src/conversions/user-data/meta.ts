@@ -1,8 +1,6 @@
 import { type MatchData } from './match-data.js';
-import { normalizeEmail, phoneDigits } from './normalize-contact.js';
-import { normalizeDateOfBirth, normalizeGender, normalizeNameCompact } from './normalize-person.js';
-import { normalizeCity, normalizeCountry, normalizeState, normalizeZip } from './normalize-place.js';
-import { clean, cleanIp, compact, hashed, hashedAll, normalizeExternalId } from './shared.js';
+import { pixelProfile } from './pixel-profile.js';
+import { clean, cleanIp, compact, hashedAll, normalizeExternalId } from './shared.js';
 
 /**
  * Conversions API `user_data` (developers.facebook.com/docs/marketing-api/conversions-api/
@@ -31,18 +29,8 @@ export interface MetaUserData {
 }
 
 export function metaUserData(m: MatchData): MetaUserData {
-  const country = clean(m.country);
   return compact({
-    em: hashedAll(m.email, normalizeEmail),
-    ph: hashedAll(m.phone, (v) => phoneDigits(v, country)),
-    fn: hashed(m.firstName, normalizeNameCompact),
-    ln: hashed(m.lastName, normalizeNameCompact),
-    ge: hashed(m.gender, normalizeGender),
-    db: hashed(m.dateOfBirth, normalizeDateOfBirth),
-    ct: hashed(m.city, normalizeCity),
-    st: hashed(m.state, (v) => normalizeState(v, country)),
-    zp: hashed(m.zip, (v) => normalizeZip(v, country)),
-    country: hashed(m.country, normalizeCountry),
+    ...pixelProfile(m),
     external_id: hashedAll(m.externalId, normalizeExternalId),
     client_ip_address: cleanIp(m.ip),
     client_user_agent: clean(m.userAgent),
