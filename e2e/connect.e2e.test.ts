@@ -1,4 +1,4 @@
-import { waitForLink } from '../test/support/mailbox.js';
+import { completeOnboardingViaApi, signUpVerified } from './support/accounts.js';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ViewportName } from './support/browser.js';
@@ -19,35 +19,8 @@ const answers = {
   5: { level: 'assisted', trust_threshold: 70 },
 };
 
-/** Signs up through the API and verifies from the dev mailbox: the session cookie's value. */
-async function signUp(email: string, fullName: string, language: 'en' | 'ar'): Promise<string> {
-  const signup = await fetch(`${env.app.url}/api/v1/landing-cms/subscribe`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, full_name: fullName, company_name: 'Midas Furniture', password: 'correct horse battery', language }),
-  });
-  expect(signup.status).toBe(201);
-  const link = new URL(await waitForLink(async (p) => (await fetch(`${env.app.url}${p}`)).json(), email, '/api/v1/auth/verify?token='));
-  const verified = await fetch(`${env.app.url}${link.pathname}${link.search}`, { redirect: 'manual' });
-  expect(verified.status).toBe(302);
-  const session = verified.headers
-    .getSetCookie()
-    .map((c) => /^stratum_session=([^;]+)/.exec(c)?.[1])
-    .find(Boolean);
-  expect(session, 'a session cookie from the verification link').toBeTruthy();
-  return session!;
-}
-
-/** The wizard's steps and completion through its API: Meta and Google chosen. */
-async function completeOnboarding(session: string): Promise<void> {
-  const headers = { cookie: `stratum_session=${session}`, 'content-type': 'application/json' };
-  for (const [step, body] of Object.entries(answers)) {
-    const res = await fetch(`${env.app.url}/api/v1/onboarding/steps/${step}`, { method: 'PUT', headers, body: JSON.stringify(body) });
-    expect(res.status, `step ${step}`).toBe(200);
-  }
-  const done = await fetch(`${env.app.url}/api/v1/onboarding/complete`, { method: 'POST', headers: { cookie: headers.cookie } });
-  expect(done.status).toBe(200);
-}
+const signUp = (email: string, fullName: string, language: 'en' | 'ar') => signUpVerified(env.app.url, email, fullName, language);
+const completeOnboarding = (session: string) => completeOnboardingViaApi(env.app.url, session, answers);
 
 /**
  * The app as its public URL names it (`localhost`, not the `127.0.0.1` it listens on): the
