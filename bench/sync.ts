@@ -17,7 +17,7 @@ import { spawn } from 'node:child_process';
 import pino from 'pino';
 import { sql } from 'drizzle-orm';
 import { freePort } from '../test/support/process.js';
-import { openPglite } from '../src/db/pglite.js';
+import { openDatabase } from '../src/db/open.js';
 import { openPostgres } from '../src/db/postgres.js';
 import type { DatabaseHandle } from '../src/db/types.js';
 import { createWorkspace } from '../src/accounts/workspaces.js';
@@ -75,7 +75,8 @@ async function measured<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: n
 
 async function benchOne(kind: 'postgres' | 'pglite', sandboxUrl: string, platform: PlatformId) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stratum-bench-sync-'));
-  const db: DatabaseHandle = kind === 'postgres' ? await openPostgres({ url: PG_URL, poolMax: 10, connectTimeoutMs: 5000 }) : await openPglite({ dataDir });
+  // As the app opens it: PGlite's module is loaded only for the PGlite run.
+  const db: DatabaseHandle = await openDatabase(kind === 'postgres' ? { kind, url: PG_URL, poolMax: 10, connectTimeoutMs: 5000, migrateOnStart: true } : { kind, dataDir, migrateOnStart: true });
   try {
     await db.migrate();
     const config = loadConfig({ PLATFORMS_SANDBOX_URL: sandboxUrl, SANDBOX_ENABLED: 'false', TOKEN_ENCRYPTION_KEYS: `bench:${Buffer.alloc(32, 3).toString('base64')}` }, 'worker');

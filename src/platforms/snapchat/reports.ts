@@ -28,6 +28,9 @@ export async function* snapchatDailyMetrics(caller: SnapCaller, account: AdAccou
     let url: URL | null = apiUrl(caller, path, {
       granularity: 'DAY',
       breakdown: 'ad',
+      // Ads with no delivery in the slice are left out, as the other platforms' reports do:
+      // Stratum stores no zero rows, and a large account's answer shrinks by the idle ads.
+      omit_empty: 'true',
       fields: statsFields.join(','),
       start_time: localMidnightIso(slice.since, account.timeZone),
       end_time: localMidnightIso(addDays(slice.until, 1), account.timeZone),
