@@ -24,10 +24,16 @@ export function testServices(db: DbOrTx, publicUrl = 'http://stratum.test', crm:
     publicUrl,
     emailFrom: 'Stratum <hello@stratum.test>',
     crm,
-    connections: connections ?? connectionJobServices(connectionParts(testConfig()), testConfig().sync, () => {
-      throw new Error('this test gave its jobs no queue');
-    }),
+    connections: connections ?? noQueueConnections(),
   };
+}
+
+/** Connection services for jobs run without a queue (no platform is configured in tests by default). */
+function noQueueConnections(): ConnectionJobServices {
+  const config = testConfig();
+  return connectionJobServices(connectionParts(config), config.sync, () => {
+    throw new Error('this test gave its jobs no queue');
+  });
 }
 
 /** A fixed key for tests, so nothing is written to ./data. */
